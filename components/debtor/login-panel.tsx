@@ -1,0 +1,37 @@
+import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
+import { completeBankIdLogin } from "@/server/auth/actions";
+import { BankIdSignIn } from "./bankid-sign-in";
+import { bankIdTexts } from "./bankid-texts";
+
+const NOTICES = { expired: "expiredSession", "signed-out": "signedOut" } as const;
+
+/** The sign-in page's body, shared by debtors and staff. */
+export async function LoginPanel({ purpose, reason }: { purpose: "debtor" | "staff"; reason?: string }) {
+  const t = await getTranslations("login");
+  const userAgent = (await headers()).get("user-agent") ?? "";
+  const onPhone = /Mobi|Android|iPhone|iPad/i.test(userAgent);
+  const notice = reason && reason in NOTICES ? t(NOTICES[reason as keyof typeof NOTICES]) : null;
+  const complete = async (orderId: string) => {
+    "use server";
+    return completeBankIdLogin(orderId, purpose);
+  };
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold">{purpose === "staff" ? t("staffTitle") : t("title")}</h1>
+      {notice && (
+        <p role="status" className="rounded-lg bg-brand-50 p-4">
+          {notice}
+        </p>
+      )}
+      <p className="text-lg">{purpose === "staff" ? t("staffLead") : t("lead")}</p>
+      <BankIdSignIn purpose={purpose} texts={await bankIdTexts()} preferSameDevice={onPhone} complete={complete} />
+      <section className="rounded-lg border border-line p-4 space-y-1" aria-labelledby="fraud-title">
+        <h2 id="fraud-title" className="font-semibold text-lg">
+          {t("fraudTitle")}
+        </h2>
+        <p>{t("fraud")}</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test as base, type Page } from "@playwright/test";
+
+/** Fails the test with a readable list when axe finds any WCAG 2.2 A/AA violation. */
+export async function expectAccessible(page: Page, context = "") {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe violations ${context}`).toEqual([]);
+}
+
+export async function useLanguage(page: Page, lang: "sv" | "en") {
+  await page.context().addCookies([{ name: "kvitt-lang", value: lang, url: page.url().startsWith("http") ? page.url() : "http://localhost:3100" }]);
+}
+
+export const test = base;
+export { expect };

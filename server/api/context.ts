@@ -1,0 +1,50 @@
+import { cookies, headers } from "next/headers";
+import { getViewer } from "../auth/viewer";
+import { getDb } from "../db";
+import { resolveLocale } from "../../i18n/request";
+import type { Context } from "./trpc";
+
+/** Client address for BankID's endUserIp and rate limits: the proxy's forwarded address, else loopback. */
+export function clientIp(h: Headers): string {
+  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const candidate = forwarded || h.get("x-real-ip") || "127.0.0.1";
+  return candidate.replace(/^::ffff:/, "");
+}
+
+/** Mutations over HTTP must come from our own pages (Origin or Fetch Metadata says so). */
+export function isSameOrigin(h: Headers): boolean {
+  const site = h.get("sec-fetch-site");
+  if (site) return site === "same-origin" || site === "none";
+  const origin = h.get("origin");
+  if (!origin) return false;
+  return new URL(origin).host === h.get("host");
+}
+
+export async function createRequestContext(options: { overHttp: boolean }): Promise<Context> {
+  const h = await headers();
+  const jar = await cookies();
+  return {
+    db: await getDb(),
+    viewer: await getViewer(),
+    locale: await resolveLocale(),
+    ip: clientIp(h),
+    now: new Date(),
+    sameOrigin: options.overHttp ? isSameOrigin(h) : true,
+    cookies: {
+      get: (name) => jar.get(name)?.value,
+      set: (name, value, { maxAgeSeconds }) => {
+        try {
+          jar.set(name, value, {
+            httpOnly: true,
+            sameSite: "lax",
+            secure: process.env.NODE_ENV === "production" && !process.env.KVITT_DEMO,
+            path: "/",
+            maxAge: maxAgeSeconds,
+          });
+        } catch {
+          // Server components cannot set cookies; only route handlers and actions need to.
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { Db } from "../db/client";
+import { DomainError } from "../domain/errors";
+import type { Locale } from "../../i18n/config";
+
+export interface Viewer {
+  sessionId: string;
+  kind: "debtor" | "staff";
+  /** The debtor's id (null for a person with no cases), or the staff user's id. */
+  subjectId: string | null;
+  role?: "agent" | "supervisor";
+  displayName: string;
+}
+
+export interface Context {
+  db: Db;
+  viewer: Viewer | null;
+  locale: Locale;
+  /** Client IP (for BankID's endUserIp and rate limits); never logged. */
+  ip: string;
+  now: Date;
+  /** Same-site check for mutations made over HTTP; server callers are trusted. */
+  sameOrigin: boolean;
+  /** Cookie access for procedures that bind state to the browser (BankID orders). */
+  cookies?: {
+    get: (name: string) => string | undefined;
+    set: (name: string, value: string, options: { maxAgeSeconds: number }) => void;
+  };
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        stack: undefined,
+        domainCode: cause instanceof DomainError ? cause.code : undefined,
+        domainDetails: cause instanceof DomainError ? cause.details : undefined,
+        zodIssues: cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.join("."), code: i.code, message: i.message })) : undefined,
+      },
+    };
+  },
+});
+
+/** Domain errors become the matching tRPC code; the message key travels in `data.domainCode`. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const code = result.error.cause.code;
+    const trpcCode = code.endsWith("not_found")
+      ? "NOT_FOUND"
+      : code.startsWith("rate_limited")
+        ? "TOO_MANY_REQUESTS"
+        : code.startsWith("forbidden")
+          ? "FORBIDDEN"
+          : code.startsWith("conflict")
+            ? "CONFLICT"
+            : "BAD_REQUEST";
+    result.error.code = trpcCode;
+  }
+  return result;
+});
+
+const csrf = t.middleware(({ ctx, type, next }) => {
+  if (type === "mutation" && !ctx.sameOrigin) throw new TRPCError({ code: "FORBIDDEN", message: "cross-site request refused" });
+  return next();
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(domainErrors).use(csrf);
+
+/** A signed-in debtor: `ctx.debtorId` is the only debtor this request may read or change. */
+export const debtorProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.viewer || ctx.viewer.kind !== "debtor") throw new TRPCError({ code: "UNAUTHORIZED" });
+  if (!ctx.viewer.subjectId) throw new TRPCError({ code: "NOT_FOUND", message: "no cases" });
+  return next({ ctx: { ...ctx, viewer: ctx.viewer, debtorId: ctx.viewer.subjectId } });
+});
+
+/** A signed-in person whether or not they have cases (the "nothing here" page). */
+export const personProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.viewer || ctx.viewer.kind !== "debtor") throw new TRPCError({ code: "UNAUTHORIZED" });
+  return next({ ctx: { ...ctx, viewer: ctx.viewer } });
+});
+
+const ROLE_RANK = { agent: 1, supervisor: 2 } as const;
+
+export function staffProcedure(minimum: keyof typeof ROLE_RANK = "agent") {
+  return publicProcedure.use(({ ctx, next }) => {
+    if (!ctx.viewer || ctx.viewer.kind !== "staff" || !ctx.viewer.subjectId || !ctx.viewer.role) {
+      throw new TRPCError({ code: "UNAUTHORIZED" });
+    }
+    if (ROLE_RANK[ctx.viewer.role] < ROLE_RANK[minimum]) throw new TRPCError({ code: "FORBIDDEN" });
+    return next({ ctx: { ...ctx, viewer: ctx.viewer, staffId: ctx.viewer.subjectId, role: ctx.viewer.role } });
+  });
+}

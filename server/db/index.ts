@@ -1,0 +1,31 @@
+import { env, isDemo } from "../env";
+import { migrateDatabase, openDatabase, type Db, type DbHandle } from "./client";
+
+const globalForDb = globalThis as unknown as { __kvittDb?: Promise<DbHandle> };
+
+/**
+ * The app's one database handle, opened and migrated on first use and cached on globalThis so that
+ * module reloads share it (PGlite allows one connection per data directory).
+ */
+export function getDbHandle(): Promise<DbHandle> {
+  globalForDb.__kvittDb ??= (async () => {
+    const config = env();
+    const handle = await openDatabase(
+      config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.KVITT_DATA_DIR },
+    );
+    await migrateDatabase(handle);
+    if (isDemo()) {
+      const { seedDemoIfEmpty } = await import("./seed/demo");
+      await seedDemoIfEmpty(handle.db);
+    }
+    return handle;
+  })();
+  globalForDb.__kvittDb.catch(() => {
+    globalForDb.__kvittDb = undefined;
+  });
+  return globalForDb.__kvittDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}

@@ -1,0 +1,25 @@
+import { date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { channelEnum, languageEnum } from "./enums";
+
+export const debtors = pgTable(
+  "debtors",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Keyed hash (HMAC-SHA256) of the 12-digit personal number: the only way to look a person up. */
+    personalNumberHash: text("personal_number_hash").notNull().unique(),
+    /** AES-256-GCM ciphertext of the personal number, for letters and staff who may see it. */
+    personalNumberEncrypted: text("personal_number_encrypted").notNull(),
+    birthDate: date("birth_date", { mode: "string" }).notNull(),
+    givenName: text("given_name").notNull(),
+    surname: text("surname").notNull(),
+    email: text("email"),
+    phone: text("phone"),
+    street: text("street"),
+    postcode: text("postcode"),
+    city: text("city"),
+    preferredChannel: channelEnum("preferred_channel").notNull().default("kivra"),
+    language: languageEnum("language").notNull().default("sv"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("debtors_surname_idx").on(t.surname)],
+);
