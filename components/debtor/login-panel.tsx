@@ -4,7 +4,7 @@ import { completeBankIdLogin } from "@/server/auth/actions";
 import { BankIdSignIn } from "./bankid-sign-in";
 import { bankIdTexts } from "./bankid-texts";
 
-const NOTICES = { expired: "expiredSession", "signed-out": "signedOut" } as const;
+const NOTICES = { expired: "expiredSession", "signed-out": "signedOut", link: "linkNotice" } as const;
 
 /** The sign-in page's body, shared by debtors and staff. */
 export async function LoginPanel({ purpose, reason }: { purpose: "debtor" | "staff"; reason?: string }) {

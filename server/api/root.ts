@@ -1,8 +1,10 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { authRouter } from "./routers/auth/router";
+import { debtorRouter } from "./routers/debtor/router";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
+  debtor: debtorRouter,
 });
 
 export type AppRouter = typeof appRouter;

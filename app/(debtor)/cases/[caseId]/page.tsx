@@ -1,0 +1,232 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { Breakdown } from "@/components/debtor/breakdown";
+import { CopyButton } from "@/components/ui/copy-button";
+import { longDate, money } from "@/components/ui/format";
+import type { Locale } from "@/i18n/config";
+import { api } from "@/server/api/server-caller";
+import { requirePerson } from "@/server/auth/require";
+import { env } from "@/server/env";
+
+type Params = { params: Promise<{ caseId: string }> };
+
+async function load(caseId: string) {
+  if (!z.string().uuid().safeParse(caseId).success) notFound();
+  try {
+    return await (await api()).debtor.cases.get({ caseId });
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("cases");
+  return { title: t("title") };
+}
+
+export default async function CasePage({ params }: Params) {
+  const viewer = await requirePerson();
+  if (!viewer.subjectId) redirect("/no-cases");
+  const { caseId } = await params;
+  const c = await load(caseId);
+  const t = await getTranslations("case");
+  const d = await getTranslations("descriptions");
+  const locale = (await getLocale()) as Locale;
+  const left = money(c.balance.leftOre, locale);
+  const description = d(c.description);
+  const paid = c.state === "paid";
+  const disputed = c.state === "disputed";
+  const sectionTitle = "text-xl font-semibold";
+  const kronofogdenSoon = c.paymentOrderFrom !== null && c.paymentOrderFrom <= c.dueDate;
+
+  return (
+    <article className="space-y-8">
+      <nav>
+        <Link href="/cases" className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4">
+          ← {t("back")}
+        </Link>
+      </nav>
+
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold leading-tight">
+          {paid ? t("paidHeading") : t("heading", { amount: left, creditor: c.creditor.name })}
+        </h1>
+        {paid && <p className="text-lg">{t("paidLead")}</p>}
+        {disputed && <p className="text-lg">{t("disputedLead")}</p>}
+        {c.state === "to_pay" && <p className="text-lg font-medium">{t("payBy", { date: longDate(c.dueDate, locale) })}</p>}
+      </header>
+
+      <section className="space-y-2" aria-labelledby="story">
+        <h2 id="story" className={sectionTitle}>
+          {t("storyTitle")}
+        </h2>
+        <p>
+          {t("story1", {
+            creditor: c.creditor.name,
+            principal: money(c.balance.principal.originalOre, locale),
+            description,
+            dueDate: longDate(c.originalDueDate, locale),
+          })}{" "}
+          {c.reminderSentOn && t("storyReminder", { creditor: c.creditor.name, date: longDate(c.reminderSentOn, locale) })}{" "}
+          {c.collectionLetterSentOn && t("storyLetter", { date: longDate(c.collectionLetterSentOn, locale) })}
+        </p>
+      </section>
+
+      <section className="space-y-3" aria-labelledby="breakdown">
+        <h2 id="breakdown" className={sectionTitle}>
+          {t("breakdownTitle")}
+        </h2>
+        <p>{t("breakdownLead", { amount: left })}</p>
+        <Breakdown
+          lines={c.balance.lines}
+          paidOre={c.balance.paidOre}
+          leftOre={c.balance.leftOre}
+          totalOre={c.balance.totalOre}
+          creditor={c.creditor.name}
+          description={c.description}
+          interest={c.balance.interest}
+          interestStopped={paid}
+        />
+      </section>
+
+      {!paid && (
+        <section className="space-y-3" aria-labelledby="next">
+          <h2 id="next" className={sectionTitle}>
+            {t("nextTitle")}
+          </h2>
+          <ul className="list-disc pl-6 space-y-2">
+            {disputed ? (
+              <li>{t("nextDisputed")}</li>
+            ) : (
+              <>
+                <li>{t("nextPay", { amount: left, date: longDate(c.dueDate, locale) })}</li>
+                <li>{t("nextPlanContact")}</li>
+                <li>{t("nextDispute")}</li>
+                {c.paymentOrderFrom && (
+                  <li>
+                    {kronofogdenSoon
+                      ? t("nextNothingSoon", { cost: money(c.paymentOrderCostOre, locale) })
+                      : t("nextNothing", { date: longDate(c.paymentOrderFrom, locale), cost: money(c.paymentOrderCostOre, locale) })}
+                  </li>
+                )}
+              </>
+            )}
+          </ul>
+        </section>
+      )}
+
+      {!paid && !disputed && (
+        <section className="space-y-4" aria-labelledby="actions">
+          <h2 id="actions" className={sectionTitle}>
+            {t("actionsTitle")}
+          </h2>
+          <div className="rounded-xl border border-line p-4 space-y-3">
+            <h3 className="text-lg font-semibold">{t("bankTitle")}</h3>
+            <p>{t("bankLead")}</p>
+            <dl className="space-y-2">
+              {[
+                { label: t("bankgiro"), value: env().KVITT_BANKGIRO, copy: t("copyBankgiro") },
+                { label: t("ocr"), value: c.ocrReference, copy: t("copyOcr") },
+                { label: t("amount"), value: left, copy: t("copyAmount"), raw: (c.balance.leftOre / 100).toFixed(2).replace(".", locale === "sv" ? "," : ".") },
+              ].map((row) => (
+                <div key={row.label} className="flex items-center justify-between gap-3 border-b border-line pb-2">
+                  <div>
+                    <dt className="text-sm text-muted">{row.label}</dt>
+                    <dd className="tabular text-lg font-semibold">{row.value}</dd>
+                  </div>
+                  <CopyButton value={row.raw ?? row.value.replace(/\s/g, "")} label={row.copy} copiedLabel={t("copied")} />
+                </div>
+              ))}
+            </dl>
+            <p className="text-muted">{t("bankNote")}</p>
+          </div>
+        </section>
+      )}
+
+      <section className="space-y-2" aria-labelledby="contact">
+        <h2 id="contact" className={sectionTitle}>
+          {t("contactTitle")}
+        </h2>
+        <p>{t("contact", { number: c.caseNumber })}</p>
+      </section>
+
+      <section className="space-y-2" aria-labelledby="history">
+        <h2 id="history" className={sectionTitle}>
+          {t("historyTitle")}
+        </h2>
+        {c.payments.length === 0 ? (
+          <p>{t("historyEmpty")}</p>
+        ) : (
+          <table className="w-full text-left">
+            <caption className="sr-only">{t("historyCaption")}</caption>
+            <thead>
+              <tr className="border-b border-line text-sm text-muted">
+                <th scope="col" className="py-2 font-medium">
+                  {t("colDate")}
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  {t("colMethod")}
+                </th>
+                <th scope="col" className="py-2 text-right font-medium">
+                  {t("colAmount")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.payments.map((p) => (
+                <tr key={p.id} className="border-b border-line">
+                  <td className="py-2">{longDate(p.bookedOn, locale)}</td>
+                  <td className="py-2">{t(`method.${p.method}`)}</td>
+                  <td className="py-2 text-right tabular">{money(p.amountOre, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className="space-y-2" aria-labelledby="documents">
+        <h2 id="documents" className={sectionTitle}>
+          {t("documentsTitle")}
+        </h2>
+        <ul className="space-y-1">
+          {c.documents.map((doc) => (
+            <li key={doc.id}>
+              <a
+                href={`/cases/${c.id}/documents/${doc.id}`}
+                className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4"
+              >
+                {t(`document.${doc.kind}`, { creditor: c.creditor.name, date: longDate(doc.issuedOn, locale) })} ({t("pdf")})
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="space-y-2" aria-labelledby="facts">
+        <h2 id="facts" className={sectionTitle}>
+          {t("facts")}
+        </h2>
+        <dl className="divide-y divide-line border-y border-line">
+          {[
+            [t("factCreditor"), c.creditor.name],
+            [t("factInvoice"), c.invoiceNumber],
+            [t("factInvoiceDate"), longDate(c.invoiceDate, locale)],
+            [t("factOriginalDue"), longDate(c.originalDueDate, locale)],
+            [t("factCaseNumber"), c.caseNumber],
+          ].map(([label, value]) => (
+            <div key={label} className="flex justify-between gap-4 py-2">
+              <dt className="text-muted">{label}</dt>
+              <dd className="text-right">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { todayInStockholm } from "../../../domain/calendar";
+import { getDebtorCase } from "../../../modules/cases/get-debtor-case";
+import { debtorProcedure } from "../../trpc";
+import { caseBalanceSchema, caseStateSchema, isoDate, ore } from "./schemas";
+
+export const casesGetInput = z.object({ caseId: z.string().uuid() });
+
+export const casesGetOutput = z.object({
+  id: z.string().uuid(),
+  caseNumber: z.string(),
+  state: caseStateSchema,
+  creditor: z.object({ name: z.string() }),
+  description: z.string(),
+  invoiceNumber: z.string(),
+  invoiceDate: isoDate,
+  originalDueDate: isoDate,
+  reminderSentOn: isoDate.nullable(),
+  collectionLetterSentOn: isoDate.nullable(),
+  dueDate: isoDate,
+  paymentOrderFrom: isoDate.nullable(),
+  paymentOrderCostOre: ore,
+  ocrReference: z.string(),
+  balance: caseBalanceSchema,
+  payments: z.array(z.object({ id: z.string().uuid(), method: z.string(), amountOre: ore, bookedOn: isoDate, overpaymentOre: ore })),
+  documents: z.array(z.object({ id: z.string().uuid(), kind: z.string(), issuedOn: isoDate })),
+});
+
+/** One of the signed-in debtor's cases, in full. Another person's case is simply not found. */
+export const casesGet = debtorProcedure
+  .input(casesGetInput)
+  .output(casesGetOutput)
+  .query(({ ctx, input }) => getDebtorCase(ctx.db, { debtorId: ctx.debtorId, caseId: input.caseId, asOf: todayInStockholm(ctx.now) }));

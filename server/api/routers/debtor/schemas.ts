@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const ore = z.number().int();
+export const caseStateSchema = z.enum(["to_pay", "in_plan", "disputed", "paid", "closed"]);
+
+export const breakdownLineSchema = z.object({
+  key: z.string(),
+  amountOre: ore,
+  paidOre: ore,
+  leftOre: ore,
+  facts: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
+export const caseBalanceSchema = z.object({
+  principal: z.object({ originalOre: ore, paidOre: ore, leftOre: ore }),
+  interest: z.object({
+    accruedOre: ore,
+    paidOre: ore,
+    leftOre: ore,
+    annualRateBp: z.number().int(),
+    sinceDate: isoDate,
+    perDayOre: z.number(),
+  }),
+  fees: z.array(
+    z.object({
+      chargeId: z.string(),
+      kind: z.string(),
+      amountOre: ore,
+      paidOre: ore,
+      leftOre: ore,
+      capOre: ore,
+      legalBasis: z.string(),
+    }),
+  ),
+  paidOre: ore,
+  totalOre: ore,
+  leftOre: ore,
+  lines: z.array(breakdownLineSchema),
+});

@@ -1,0 +1,40 @@
+import type { Queryable } from "../../db/client";
+import { DomainError } from "../../domain/errors";
+import { FEE_RULES } from "../../domain/fees";
+import { caseState } from "./case-state";
+import { loadCaseDocuments, loadCasePayments, loadDebtorLedgers } from "./load-ledgers";
+
+/** The costs a payment order would add (Kronofogden's application fee and the legal fee). */
+export const PAYMENT_ORDER_COST_ORE = FEE_RULES.payment_order_application_fee.capOre + FEE_RULES.payment_order_legal_fee.capOre;
+
+/**
+ * One case of this debtor with everything the case page shows. A case of someone else is
+ * "not found", exactly like a case that does not exist.
+ */
+export async function getDebtorCase(db: Queryable, input: { debtorId: string; caseId: string; asOf: string }) {
+  const [ledger] = await loadDebtorLedgers(db, input);
+  if (!ledger) throw new DomainError("case_not_found");
+  const [paymentRows, documentRows] = await Promise.all([loadCasePayments(db, ledger.case.id), loadCaseDocuments(db, ledger.case.id)]);
+  const c = ledger.case;
+  return {
+    id: c.id,
+    caseNumber: c.caseNumber,
+    state: caseState(ledger),
+    creditor: { name: ledger.creditor.name },
+    description: c.description,
+    invoiceNumber: c.invoiceNumber,
+    invoiceDate: c.invoiceDate,
+    originalDueDate: c.originalDueDate,
+    reminderSentOn: c.reminderSentOn,
+    collectionLetterSentOn: c.collectionLetterSentOn,
+    dueDate: c.dueDate,
+    paymentOrderFrom: c.paymentOrderFrom,
+    paymentOrderCostOre: PAYMENT_ORDER_COST_ORE,
+    ocrReference: c.ocrReference,
+    balance: ledger.balance,
+    payments: paymentRows,
+    documents: documentRows.map((d) => ({ id: d.id, kind: d.kind, issuedOn: d.issuedOn })),
+  };
+}
+
+export type DebtorCase = Awaited<ReturnType<typeof getDebtorCase>>;

@@ -1,0 +1,35 @@
+import type { Queryable } from "../../db/client";
+import { caseState, type CaseState } from "./case-state";
+import { loadDebtorLedgers } from "./load-ledgers";
+
+export interface DebtorCaseSummary {
+  id: string;
+  caseNumber: string;
+  creditorName: string;
+  description: string;
+  leftOre: number;
+  state: CaseState;
+  /** The next date that matters: pay by (or the next instalment, once plans exist). */
+  nextDate: string | null;
+}
+
+/** Every case of this debtor across creditors, with the total left to pay. */
+export async function listDebtorCases(db: Queryable, input: { debtorId: string; asOf: string }) {
+  const ledgers = await loadDebtorLedgers(db, input);
+  const cases: DebtorCaseSummary[] = ledgers.map((l) => {
+    const state = caseState(l);
+    return {
+      id: l.case.id,
+      caseNumber: l.case.caseNumber,
+      creditorName: l.creditor.name,
+      description: l.case.description,
+      leftOre: Math.max(0, l.balance.leftOre),
+      state,
+      nextDate: state === "to_pay" ? l.case.dueDate : null,
+    };
+  });
+  const order: Record<CaseState, number> = { to_pay: 0, in_plan: 1, disputed: 2, paid: 3, closed: 4 };
+  cases.sort((a, b) => order[a.state] - order[b.state]);
+  const totalLeftOre = cases.filter((c) => c.state !== "disputed").reduce((sum, c) => sum + c.leftOre, 0);
+  return { cases, totalLeftOre };
+}
