@@ -61,7 +61,7 @@ const domainErrors = t.middleware(async ({ next }) => {
           : code.startsWith("conflict")
             ? "CONFLICT"
             : "BAD_REQUEST";
-    result.error.code = trpcCode;
+    throw new TRPCError({ code: trpcCode, message: result.error.cause.message, cause: result.error.cause });
   }
   return result;
 });

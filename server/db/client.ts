@@ -54,3 +54,9 @@ export async function migrateDatabase(handle: DbHandle): Promise<void> {
     await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
   }
 }
+
+/** The rows of a raw `db.execute` result, whichever driver produced it. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

@@ -5,7 +5,7 @@ import { makeOcr } from "../../domain/ocr";
 import { generateValidPersonnummer } from "../../domain/personnummer";
 import { env } from "../../env";
 import { encryptPersonalNumber, personalNumberHash } from "../../security/personal-number";
-import type { Db } from "../client";
+import { rowsOf, type Db } from "../client";
 import * as s from "../schema";
 
 const GIVEN = ["Anna", "Erik", "Sara", "Johan", "Maria", "Ali", "Elin", "Oskar", "Fatima", "Lars", "Emma", "Ahmed", "Karin", "Nils", "Ida"];
@@ -39,7 +39,7 @@ export async function seedGenerated(
   const batchSize = options.batchSize ?? 1000;
   // Case numbers and OCR references continue after whatever is there already.
   const counted = await db.execute<{ n: number }>(sql`select count(*)::int as n from cases`);
-  const existingCases = Number((counted.rows as { n: number }[])[0]?.n ?? 0);
+  const existingCases = Number(rowsOf<{ n: number }>(counted)[0]?.n ?? 0);
   let caseSeq = 1_000_000 + existingCases;
 
   for (let start = 0; start < options.debtors; start += batchSize) {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Queryable } from "../../db/client";
+import { rowsOf, type Queryable } from "../../db/client";
 
 export interface RateLimitResult {
   allowed: boolean;
@@ -21,8 +21,7 @@ export async function consumeRateLimit(
       count = case when rate_limits.window_start = excluded.window_start then rate_limits.count + 1 else 1 end,
       window_start = excluded.window_start
     returning count`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: { count: number }[] }).rows) as { count: number }[];
-  const count = Number(rows[0]?.count ?? 1);
+  const count = Number(rowsOf<{ count: number }>(result)[0]?.count ?? 1);
   const retryAfterSeconds = Math.ceil((windowStart.getTime() + input.windowSeconds * 1000 - input.now.getTime()) / 1000);
   return { allowed: count <= input.limit, retryAfterSeconds };
 }
