@@ -1,0 +1,15 @@
+import { getTranslations } from "next-intl/server";
+import type { DemoPerson, SimulatedPhoneTexts } from "@/components/ui/simulated-phone";
+import { DEMO_DEBTORS, DEMO_NOBODY, DEMO_STAFF } from "@/server/db/seed/demo-people";
+
+export async function simTexts(): Promise<SimulatedPhoneTexts> {
+  const t = await getTranslations("sim.bankid");
+  const keys = ["title", "lead", "none", "refresh", "scanLabel", "scan", "orderAuth", "orderSign", "shows", "choose", "other", "otherHint", "identify", "sign", "cancel", "done", "cancelled", "invalid", "notFound", "back"] as const;
+  return Object.fromEntries(keys.map((k) => [k, t(k)])) as unknown as SimulatedPhoneTexts;
+}
+
+export const DEMO_PEOPLE: DemoPerson[] = [
+  ...DEMO_DEBTORS.map((d) => ({ personalNumber: d.personalNumber, name: `${d.givenName} ${d.surname}` })),
+  { personalNumber: DEMO_NOBODY.personalNumber, name: `${DEMO_NOBODY.givenName} ${DEMO_NOBODY.surname}` },
+  ...DEMO_STAFF.map((s) => ({ personalNumber: s.personalNumber, name: s.name })),
+];
