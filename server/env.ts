@@ -29,6 +29,8 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().min(1),
   KVITT_BANKGIRO: z.string().regex(/^\d{3,4}-\d{4}$/),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(15),
+  LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
+  LOGIN_RATE_LIMIT_PER_BROWSER: z.coerce.number().int().positive().default(8),
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(4),
 });
 

@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -36,6 +37,7 @@ export async function openDatabase(options: {
     return { db, kind: "postgres", pool, close: () => pool.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
+  if (options.dataDir) mkdirSync(path.dirname(path.resolve(options.dataDir)), { recursive: true });
   const { drizzle } = await import("drizzle-orm/pglite");
   const pglite = options.dataDir
     ? await PGlite.create(options.dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {})

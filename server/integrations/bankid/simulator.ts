@@ -348,6 +348,11 @@ const globalSim = globalThis as unknown as { __kvittBankIdSim?: BankIdSimulator 
 
 /** The one simulator of a running app (kept across module reloads in development). */
 export function bankIdSimulator(): BankIdSimulator {
-  globalSim.__kvittBankIdSim ??= createBankIdSimulator();
+  // Tests may shorten BankID's timing so that expiry can be seen without waiting minutes.
+  const ms = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+  globalSim.__kvittBankIdSim ??= createBankIdSimulator({
+    startTimeoutMs: ms("KVITT_SIM_BANKID_START_TIMEOUT_MS"),
+    userTimeoutMs: ms("KVITT_SIM_BANKID_USER_TIMEOUT_MS"),
+  });
   return globalSim.__kvittBankIdSim;
 }

@@ -6,10 +6,11 @@ import type { BankIdClient } from "../../integrations/bankid/client";
 import { consumeRateLimit } from "../rate-limit/consume";
 import { hashBinding } from "./binding";
 
-export const BANKID_START_LIMITS = {
-  perIp: { limit: 20, windowSeconds: 600 },
-  perBrowser: { limit: 8, windowSeconds: 600 },
-};
+export interface StartLimits {
+  perIp: number;
+  perBrowser: number;
+  windowSeconds: number;
+}
 
 export interface StartOrderInput {
   kind: "auth" | "sign";
@@ -22,6 +23,7 @@ export interface StartOrderInput {
   /** For sign orders: what the person sees and signs, in plain words. */
   userVisibleText?: string;
   returnUrl?: string;
+  limits: StartLimits;
 }
 
 /** Starts a BankID order bound to this browser. Rate-limited per IP and per browser. */
@@ -29,10 +31,10 @@ export async function startBankIdOrder(db: Queryable, client: BankIdClient, inpu
   const ipKey = createHash("sha256").update(input.ip).digest("hex").slice(0, 32);
   const bindingHash = hashBinding(input.binding);
   for (const [key, rule] of [
-    [`bankid:ip:${ipKey}`, BANKID_START_LIMITS.perIp],
-    [`bankid:browser:${bindingHash}`, BANKID_START_LIMITS.perBrowser],
+    [`bankid:ip:${ipKey}`, input.limits.perIp],
+    [`bankid:browser:${bindingHash}`, input.limits.perBrowser],
   ] as const) {
-    const result = await consumeRateLimit(db, { key, ...rule, now: input.now });
+    const result = await consumeRateLimit(db, { key, limit: rule, windowSeconds: input.limits.windowSeconds, now: input.now });
     if (!result.allowed) throw new DomainError("rate_limited_bankid", "too many BankID starts", { retryAfterSeconds: result.retryAfterSeconds });
   }
 
