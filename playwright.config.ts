@@ -15,14 +15,15 @@ export default defineConfig({
   use: {
     baseURL,
     trace: "retain-on-failure",
+    screenshot: "only-on-failure",
     launchOptions: {
       executablePath,
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
   projects: [
-    { name: "phone", use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, browserName: "chromium" }, testIgnore: /desktop\.spec\.ts/ },
-    { name: "desktop", use: { viewport: { width: 1280, height: 900 }, browserName: "chromium" }, testMatch: /desktop\.spec\.ts/ },
+    { name: "phone", use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, locale: "sv-SE", browserName: "chromium" }, testIgnore: /desktop\.spec\.ts/ },
+    { name: "desktop", use: { viewport: { width: 1280, height: 900 }, locale: "sv-SE", browserName: "chromium" }, testMatch: /desktop\.spec\.ts/ },
   ],
   webServer: {
     command: `npx next start -p ${port}`,
@@ -34,6 +35,11 @@ export default defineConfig({
       PORT: String(port),
       KVITT_DATA_DIR: ".data/pglite-e2e",
       NEXT_TELEMETRY_DISABLED: "1",
+      // BankID's timing, shortened so that expiry can be seen in a test.
+      KVITT_SIM_BANKID_START_TIMEOUT_MS: "8000",
+      KVITT_SIM_BANKID_USER_TIMEOUT_MS: "14000",
+      // Every test signs in from 127.0.0.1; the per-browser limit is still the real one.
+      LOGIN_RATE_LIMIT_PER_IP: "10000",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },
   },

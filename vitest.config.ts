@@ -32,6 +32,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Two cores: keep PGlite instances few.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

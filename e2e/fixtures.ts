@@ -9,8 +9,17 @@ export async function expectAccessible(page: Page, context = "") {
 }
 
 export async function useLanguage(page: Page, lang: "sv" | "en") {
-  await page.context().addCookies([{ name: "kvitt-lang", value: lang, url: page.url().startsWith("http") ? page.url() : "http://localhost:3100" }]);
+  await page.context().addCookies([{ name: "kvitt-lang", value: lang, url: `http://localhost:${process.env.E2E_PORT ?? 3100}` }]);
 }
 
 export const test = base;
 export { expect };
+
+/** Signs in on this device through the simulated BankID app, as one of the demo people. */
+export async function signInOnPhone(page: Page, name: string, path = "/login") {
+  await page.goto(path);
+  await page.getByRole("button", { name: /BankID på den här enheten|BankID on this device/ }).click();
+  await page.waitForURL(/\/sim\/bankid\/app/);
+  await page.getByLabel(new RegExp(name)).check();
+  await page.getByRole("button", { name: /Identifiera|Identify/ }).click();
+}

@@ -23,6 +23,7 @@ type State =
   | { step: "choose" }
   | { step: "waiting"; orderId: string; sameDevice: boolean; autoStartUrl: string | null; rfa: string; qrSvg: string | null; qr: string | null }
   | { step: "signing-in" }
+  | { step: "opening-app" }
   | { step: "failed"; message: string };
 
 const STORAGE_KEY = "kvitt-bankid-order";
@@ -59,8 +60,13 @@ export function BankIdSignIn({
     try {
       const order = await trpc.auth.bankid.start.mutate({ purpose, sameDevice });
       sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ orderId: order.orderId, sameDevice, purpose }));
-      setState({ step: "waiting", orderId: order.orderId, sameDevice, autoStartUrl: order.autoStartUrl, rfa: sameDevice ? "RFA13" : "RFA1", qrSvg: null, qr: null });
-      if (sameDevice && order.autoStartUrl) window.location.href = order.autoStartUrl;
+      if (sameDevice && order.autoStartUrl) {
+        // Off to the BankID app; this page carries on with the order when the app sends the person back.
+        setState({ step: "opening-app" });
+        window.location.href = order.autoStartUrl;
+        return;
+      }
+      setState({ step: "waiting", orderId: order.orderId, sameDevice, autoStartUrl: order.autoStartUrl, rfa: "RFA1", qrSvg: null, qr: null });
     } catch (error) {
       fail(errorCode(error) === "rate_limited_bankid" ? texts.rateLimited : (texts.rfa.RFA22 ?? texts.failed));
     }
@@ -83,11 +89,13 @@ export function BankIdSignIn({
   useEffect(() => {
     if (!waitingOrder) return;
     let stopped = false;
+    let errors = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = async () => {
       try {
         const result = await trpc.auth.bankid.poll.mutate({ orderId: waitingOrder });
         if (stopped) return;
+        errors = 0;
         if (result.status === "pending") {
           setState((s) => (s.step === "waiting" && s.orderId === waitingOrder ? { ...s, rfa: result.rfa, qrSvg: result.qrSvg, qr: result.qr } : s));
           timer = setTimeout(tick, 1000);
@@ -100,7 +108,11 @@ export function BankIdSignIn({
           fail(texts.rfa[result.rfa] ?? texts.rfa.RFA22 ?? texts.failed);
         }
       } catch {
-        if (!stopped) fail(texts.rfa.RFA22 ?? texts.failed);
+        if (stopped) return;
+        // A dropped request is retried; only a lasting failure ends the attempt.
+        errors += 1;
+        if (errors < 4) timer = setTimeout(tick, 1000);
+        else fail(texts.rfa.RFA22 ?? texts.failed);
       }
     };
     void tick();
@@ -165,6 +177,12 @@ export function BankIdSignIn({
             {texts.cancel}
           </button>
         </div>
+      )}
+
+      {state.step === "opening-app" && (
+        <p role="status" aria-live="polite" className="text-lg">
+          {texts.rfa.RFA13}
+        </p>
       )}
 
       {state.step === "signing-in" && (

@@ -1,8 +1,8 @@
-import { formatMoney } from "@/server/domain/money";
+import { formatMoneyShort } from "@/server/domain/money";
 import type { Locale } from "@/i18n/config";
 
 export function money(ore: number, locale: Locale): string {
-  return formatMoney(ore, locale);
+  return formatMoneyShort(ore, locale);
 }
 
 /** A plain date as people write it: "26 december 2026" / "26 December 2026". */

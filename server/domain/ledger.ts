@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from "./calendar";
+import { addDays, isIsoDate, type IsoDate } from "./calendar";
 import { DomainError } from "./errors";
 import { FEE_RULES, type FeeKind } from "./fees";
 import { accrueInterest, dailyInterestOre, rateOn, type RatePeriod } from "./interest";
@@ -18,6 +18,7 @@ export interface LedgerAllocation {
   paymentId: string;
   bookedOn: IsoDate;
   component: Component;
+  /** Which fee a "fee" allocation pays. */
   chargeId?: string;
   amountOre: number;
 }
@@ -31,17 +32,23 @@ export interface LedgerInput {
   marginBp: number;
   /** Interest runs from the day after this date; defaults to the original due date. */
   interestFrom?: IsoDate;
-  /** Interest stops after this date (the creditor waived it, or the case was settled). */
+  /** The last day that bears interest (the claim was disputed, waived or settled). */
   interestStoppedOn?: IsoDate;
   asOf: IsoDate;
 }
 
+export type BreakdownKey = "principal" | "interest" | FeeKind | "paid";
+
 export interface BreakdownLine {
-  key: "principal" | "interest" | FeeKind;
+  key: BreakdownKey;
   amountOre: number;
   paidOre: number;
   leftOre: number;
-  /** Facts for the sentence that explains the line: rate, since, per day, cap, legal basis. */
+  /**
+   * Facts for the sentence that explains the line, unformatted (the edge formats them per locale):
+   * interest → annualRateBp, since, perDayOre; a fee → capOre, legalBasis, messageKey;
+   * paid → payments, lastPaidOn (when any).
+   */
   facts: Record<string, string | number>;
 }
 
@@ -57,78 +64,129 @@ export interface FeeBalance {
 
 export interface CaseBalance {
   principal: { originalOre: number; paidOre: number; leftOre: number };
-  interest: { accruedOre: number; paidOre: number; leftOre: number; annualRateBp: number; sinceDate: IsoDate; perDayOre: number };
+  interest: {
+    accruedOre: number;
+    paidOre: number;
+    leftOre: number;
+    /** The yearly rate on the last day that bears interest (or on asOf). */
+    annualRateBp: number;
+    sinceDate: IsoDate;
+    /** Whole öre a day at today's rate on the principal left; 0 once interest has stopped. */
+    perDayOre: number;
+  };
+  /** Fees charged up to asOf, oldest first (the order a payment settles them). */
   fees: FeeBalance[];
   paidOre: number;
   /** Original principal + fees + interest accrued so far. */
   totalOre: number;
   leftOre: number;
+  /**
+   * principal, interest, each fee (oldest first), then "paid". The "paid" line sums what was paid
+   * and leaves nothing: Σ amount over the other lines is totalOre and Σ left over all is leftOre.
+   */
   lines: BreakdownLine[];
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
+function assertDate(value: IsoDate, name: string): void {
+  if (!isIsoDate(value)) throw new DomainError("invalid_date", `${name} must be a real date YYYY-MM-DD`, { [name]: value });
+}
+
+function assertOre(value: number, name: string, min = Number.MIN_SAFE_INTEGER): void {
+  if (!Number.isSafeInteger(value) || value < min) throw new DomainError("invalid_amount", `${name} must be whole öre`, { [name]: value });
+}
+
+function validate(input: LedgerInput): void {
+  assertOre(input.principalOre, "principalOre", 0);
+  assertDate(input.originalDueDate, "originalDueDate");
+  assertDate(input.asOf, "asOf");
+  if (input.interestFrom !== undefined) assertDate(input.interestFrom, "interestFrom");
+  if (input.interestStoppedOn !== undefined) assertDate(input.interestStoppedOn, "interestStoppedOn");
+  const chargedOn = new Map<string, IsoDate>();
+  for (const c of input.charges) {
+    assertOre(c.amountOre, "charge.amountOre", 0);
+    assertDate(c.chargedOn, "charge.chargedOn");
+    if (!FEE_RULES[c.kind]) throw new DomainError("unknown_fee_kind", `unknown fee kind ${String(c.kind)}`, { chargeId: c.id });
+    if (chargedOn.has(c.id)) throw new DomainError("duplicate_charge", "two charges share an id", { chargeId: c.id });
+    chargedOn.set(c.id, c.chargedOn);
+  }
+  for (const a of input.allocations) {
+    assertOre(a.amountOre, "allocation.amountOre");
+    assertDate(a.bookedOn, "allocation.bookedOn");
+    if (a.component !== "fee") continue;
+    const charged = a.chargeId === undefined ? undefined : chargedOn.get(a.chargeId);
+    // A fee payment that names no known charge would vanish from the breakdown.
+    if (charged === undefined) {
+      throw new DomainError("allocation_unknown_charge", "a fee allocation must name one of the case's charges", { paymentId: a.paymentId, chargeId: a.chargeId });
+    }
+    if (a.bookedOn < charged) {
+      throw new DomainError("allocation_before_charge", "a fee was paid before it was charged", { paymentId: a.paymentId, chargeId: a.chargeId });
+    }
+  }
+}
+
 /**
- * A case's balance on `asOf` and its plain-language breakdown as data. Interest accrues per day
- * on the principal still outstanding (a payment's principal part stops interest from the day after
- * it was booked); fees never bear interest. Adds up to the öre: left = total − paid.
+ * A case's balance on `asOf` and its plain-language breakdown as data. Only charges and
+ * allocations dated on or before `asOf` count. Interest accrues per day on the principal still
+ * outstanding (a principal payment stops interest from the day after it was booked); fees never
+ * bear interest. Adds up to the öre: left = principal left + interest left + fees left
+ * = total − paid.
  */
 export function computeCaseBalance(input: LedgerInput): CaseBalance {
+  validate(input);
   const sinceDate = input.interestFrom ?? input.originalDueDate;
+  const firstInterestDay = addDays(sinceDate, 1);
   const allocations = input.allocations.filter((a) => a.bookedOn <= input.asOf);
-  const principalAllocations = allocations.filter((a) => a.component === "principal").sort((a, b) => (a.bookedOn < b.bookedOn ? -1 : 1));
-  const timeline: { from: IsoDate; principalOre: number }[] = [{ from: addDays(sinceDate, 1), principalOre: input.principalOre }];
-  let outstanding = input.principalOre;
-  for (const a of principalAllocations) {
-    outstanding -= a.amountOre;
-    timeline.push({ from: addDays(a.bookedOn, 1), principalOre: Math.max(0, outstanding) });
-  }
-  const end = input.interestStoppedOn && input.interestStoppedOn < input.asOf ? input.interestStoppedOn : input.asOf;
+  const charges = [...input.charges]
+    .filter((c) => c.chargedOn <= input.asOf)
+    .sort((a, b) => (a.chargedOn < b.chargedOn ? -1 : a.chargedOn > b.chargedOn ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  // The principal outstanding from each day on: payments booked on day D lower it from D + 1.
+  const principalAllocations = allocations.filter((a) => a.component === "principal");
+  const outstandingFrom = (day: IsoDate) =>
+    Math.max(0, input.principalOre - sum(principalAllocations.filter((a) => addDays(a.bookedOn, 1) <= day).map((a) => a.amountOre)));
+  const timeline = [
+    { from: firstInterestDay, principalOre: outstandingFrom(firstInterestDay) },
+    ...[...new Set(principalAllocations.map((a) => a.bookedOn))]
+      .map((bookedOn) => addDays(bookedOn, 1))
+      .filter((from) => from > firstInterestDay)
+      .sort()
+      .map((from) => ({ from, principalOre: outstandingFrom(from) })),
+  ];
+  const stopped = input.interestStoppedOn !== undefined && input.interestStoppedOn < input.asOf;
+  const end = stopped ? input.interestStoppedOn! : input.asOf;
   const accrued = accrueInterest({ principalTimeline: timeline, start: sinceDate, end, rates: input.rates, marginBp: input.marginBp }).totalOre;
 
   const principalPaid = sum(principalAllocations.map((a) => a.amountOre));
   const interestPaid = sum(allocations.filter((a) => a.component === "interest").map((a) => a.amountOre));
-  const fees: FeeBalance[] = [...input.charges]
-    .sort((a, b) => (a.chargedOn < b.chargedOn ? -1 : a.chargedOn > b.chargedOn ? 1 : a.id < b.id ? -1 : 1))
-    .filter((c) => c.chargedOn <= input.asOf)
-    .map((c) => {
-      const paid = sum(allocations.filter((a) => a.component === "fee" && a.chargeId === c.id).map((a) => a.amountOre));
-      return {
-        chargeId: c.id,
-        kind: c.kind,
-        amountOre: c.amountOre,
-        paidOre: paid,
-        leftOre: c.amountOre - paid,
-        capOre: FEE_RULES[c.kind].capOre,
-        legalBasis: FEE_RULES[c.kind].legalBasis,
-      };
-    });
+  const fees: FeeBalance[] = charges.map((c) => {
+    const paid = sum(allocations.filter((a) => a.component === "fee" && a.chargeId === c.id).map((a) => a.amountOre));
+    const rule = FEE_RULES[c.kind];
+    return { chargeId: c.id, kind: c.kind, amountOre: c.amountOre, paidOre: paid, leftOre: c.amountOre - paid, capOre: rule.capOre, legalBasis: rule.legalBasis };
+  });
 
   const principalLeft = input.principalOre - principalPaid;
   const interestLeft = accrued - interestPaid;
-  const stopped = Boolean(input.interestStoppedOn && input.interestStoppedOn <= input.asOf);
   const annualRateBp = rateOn(end, input.rates, input.marginBp);
-  const perDayOre = stopped || principalLeft <= 0 ? 0 : dailyInterestOre(principalLeft, annualRateBp);
-  const feeTotal = sum(fees.map((f) => f.amountOre));
+  const interestRunning = !stopped && input.interestStoppedOn !== input.asOf && principalLeft > 0;
+  const perDayOre = interestRunning ? dailyInterestOre(principalLeft, Math.max(0, annualRateBp)) : 0;
   const paidOre = principalPaid + interestPaid + sum(fees.map((f) => f.paidOre));
-  const totalOre = input.principalOre + accrued + feeTotal;
+  const totalOre = input.principalOre + accrued + sum(fees.map((f) => f.amountOre));
+  const paymentIds = new Set(allocations.map((a) => a.paymentId));
+  const lastPaidOn = allocations.map((a) => a.bookedOn).sort().at(-1);
 
   const lines: BreakdownLine[] = [
     { key: "principal", amountOre: input.principalOre, paidOre: principalPaid, leftOre: principalLeft, facts: {} },
-    {
-      key: "interest",
-      amountOre: accrued,
-      paidOre: interestPaid,
-      leftOre: interestLeft,
-      facts: { annualRateBp, since: sinceDate, perDayOre: Math.round(perDayOre * 100) / 100 },
-    },
+    { key: "interest", amountOre: accrued, paidOre: interestPaid, leftOre: interestLeft, facts: { annualRateBp, since: sinceDate, perDayOre } },
     ...fees.map((f) => ({
       key: f.kind,
       amountOre: f.amountOre,
       paidOre: f.paidOre,
       leftOre: f.leftOre,
-      facts: { capOre: f.capOre, legalBasis: f.legalBasis },
+      facts: { capOre: f.capOre, legalBasis: f.legalBasis, messageKey: FEE_RULES[f.kind].messageKey },
     })),
+    { key: "paid", amountOre: paidOre, paidOre, leftOre: 0, facts: lastPaidOn ? { payments: paymentIds.size, lastPaidOn } : { payments: 0 } },
   ];
 
   return {
@@ -142,6 +200,8 @@ export function computeCaseBalance(input: LedgerInput): CaseBalance {
   };
 }
 
+export type PaymentAllocation = { component: Component; chargeId?: string; amountOre: number };
+
 /**
  * How a payment settles a case: in the creditor's order (by default fees, oldest first, then
  * interest, then principal). What is more than the case owes is an overpayment.
@@ -150,14 +210,17 @@ export function allocatePayment(
   amountOre: number,
   balance: CaseBalance,
   order: AllocationOrder = DEFAULT_ALLOCATION_ORDER,
-): { allocations: { component: Component; chargeId?: string; amountOre: number }[]; overpaymentOre: number } {
-  if (!Number.isSafeInteger(amountOre) || amountOre <= 0) throw new DomainError("invalid_amount", "a payment is a positive number of öre");
+): { allocations: PaymentAllocation[]; overpaymentOre: number } {
+  if (!Number.isSafeInteger(amountOre) || amountOre <= 0) throw new DomainError("invalid_amount", "a payment is a positive whole number of öre", { amountOre });
+  if (new Set(order).size !== order.length || order.some((step) => !DEFAULT_ALLOCATION_ORDER.includes(step))) {
+    throw new DomainError("invalid_allocation_order", "each of fees, interest and principal at most once", { order });
+  }
   let rest = amountOre;
-  const allocations: { component: Component; chargeId?: string; amountOre: number }[] = [];
+  const allocations: PaymentAllocation[] = [];
   const take = (component: Component, available: number, chargeId?: string) => {
     const part = Math.min(rest, Math.max(0, available));
     if (part > 0) {
-      allocations.push(chargeId ? { component, chargeId, amountOre: part } : { component, amountOre: part });
+      allocations.push(chargeId === undefined ? { component, amountOre: part } : { component, chargeId, amountOre: part });
       rest -= part;
     }
   };

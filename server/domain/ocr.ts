@@ -24,7 +24,7 @@ function luhnValid(digits: string): boolean {
  * then a Luhn check digit over everything before it. 2–25 digits in all.
  */
 export function makeOcr(base: string, opts: { withLength?: boolean } = {}): string {
-  if (!/^\d+$/.test(base)) throw new DomainError("invalid_ocr", "OCR base must be digits");
+  if (!/^\d+$/.test(base)) throw new DomainError("invalid_ocr", "OCR base must be one or more digits", { base });
   let body = base;
   if (opts.withLength) body += String((base.length + 2) % 10);
   const ref = body + String(luhnCheckDigit(body));

@@ -7,6 +7,7 @@ import { env } from "../../env";
 import { encryptPersonalNumber, personalNumberHash } from "../../security/personal-number";
 import type { Db, Queryable } from "../client";
 import * as s from "../schema";
+import { createDeepLink } from "../../modules/deep-links/deep-links";
 import { DEMO_DEBTORS, DEMO_STAFF } from "./demo-people";
 
 type CaseSeed = {
@@ -140,6 +141,7 @@ async function seedDemo(tx: Queryable, today: string): Promise<void> {
       .returning({ id: s.debtors.id });
     if (!debtor) throw new Error("debtor not created");
 
+    let firstCaseId: string | null = null;
     for (const c of DEMO_CASES[person.key]) {
       caseSeq += 1;
       const originalDueDate = addDays(today, -c.dueDaysAgo);
@@ -166,6 +168,7 @@ async function seedDemo(tx: Queryable, today: string): Promise<void> {
         })
         .returning({ id: s.cases.id });
       if (!row) throw new Error("case not created");
+      firstCaseId ??= row.id;
       const charges: (typeof s.charges.$inferInsert)[] = [];
       if (c.reminderFee) {
         charges.push({ caseId: row.id, kind: "reminder_fee", amountOre: FEE_RULES.reminder_fee.capOre, chargedOn: reminderOn, legalBasis: FEE_RULES.reminder_fee.legalBasis });
@@ -185,5 +188,14 @@ async function seedDemo(tx: Queryable, today: string): Promise<void> {
         });
       }
     }
+    // A known link per person, as if from their latest message (the README lists them).
+    await createDeepLink(tx, {
+      debtorId: debtor.id,
+      caseId: firstCaseId,
+      channel: person.key === "sara" ? "sms" : "kivra",
+      token: `demo-${person.key}`,
+      now: new Date(`${today}T08:00:00Z`),
+      ttlDays: 3650,
+    });
   }
 }

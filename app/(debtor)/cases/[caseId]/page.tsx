@@ -10,6 +10,7 @@ import { longDate, money } from "@/components/ui/format";
 import type { Locale } from "@/i18n/config";
 import { api } from "@/server/api/server-caller";
 import { requirePerson } from "@/server/auth/require";
+import { daysBetween, todayInStockholm } from "@/server/domain/calendar";
 import { env } from "@/server/env";
 
 type Params = { params: Promise<{ caseId: string }> };
@@ -42,7 +43,8 @@ export default async function CasePage({ params }: Params) {
   const paid = c.state === "paid";
   const disputed = c.state === "disputed";
   const sectionTitle = "text-xl font-semibold";
-  const kronofogdenSoon = c.paymentOrderFrom !== null && c.paymentOrderFrom <= c.dueDate;
+  // Within a week of the earliest date for a payment order, say "soon" rather than a date already near.
+  const kronofogdenSoon = c.paymentOrderFrom !== null && daysBetween(todayInStockholm(new Date()), c.paymentOrderFrom) <= 7;
 
   return (
     <article className="space-y-8">
@@ -134,12 +136,12 @@ export default async function CasePage({ params }: Params) {
                 { label: t("ocr"), value: c.ocrReference, copy: t("copyOcr") },
                 { label: t("amount"), value: left, copy: t("copyAmount"), raw: (c.balance.leftOre / 100).toFixed(2).replace(".", locale === "sv" ? "," : ".") },
               ].map((row) => (
-                <div key={row.label} className="flex items-center justify-between gap-3 border-b border-line pb-2">
-                  <div>
-                    <dt className="text-sm text-muted">{row.label}</dt>
-                    <dd className="tabular text-lg font-semibold">{row.value}</dd>
-                  </div>
-                  <CopyButton value={row.raw ?? row.value.replace(/\s/g, "")} label={row.copy} copiedLabel={t("copied")} />
+                <div key={row.label} className="border-b border-line pb-2">
+                  <dt className="text-sm text-muted">{row.label}</dt>
+                  <dd className="flex items-center justify-between gap-3">
+                    <span className="tabular text-lg font-semibold">{row.value}</span>
+                    <CopyButton value={row.raw ?? row.value.replace(/\s/g, "")} label={row.copy} copiedLabel={t("copied")} />
+                  </dd>
                 </div>
               ))}
             </dl>
