@@ -9,7 +9,9 @@ export function ensureInstall() {
     (existsSync("package-lock.json") && statSync("package-lock.json").mtimeMs > statSync(marker).mtimeMs + 1000);
   if (!stale) return;
   console.info("Installing dependencies …");
-  const cmd = existsSync("package-lock.json") ? "npm ci --no-audit --no-fund" : "npm install --no-audit --no-fund";
+  // npm install (not npm ci): it honours the lock file and tolerates npm 11 leaving other
+  // platforms' optional packages out of it.
+  const cmd = "npm install --no-audit --no-fund";
   execSync(cmd, { stdio: "inherit" });
 }
 
