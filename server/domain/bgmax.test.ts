@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parseBgMax, writeBgMax, formatBankgiro, type BgMaxFile, type BgMaxPayment } from "./bgmax";
 import { DomainError } from "./errors";
 
-const SAMPLE_PATH = path.resolve(import.meta.dirname, "../../../shared/specs/bgmax_sample_ocr.txt");
+const SAMPLE_PATH = path.resolve(import.meta.dirname, "fixtures/bgmax_sample_ocr.txt");
 const sample = new Uint8Array(readFileSync(SAMPLE_PATH));
 
 function latin1(text: string): Uint8Array {

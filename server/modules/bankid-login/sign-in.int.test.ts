@@ -113,6 +113,26 @@ describe("BankID sign-in", () => {
   });
 });
 
+describe("signing with BankID", () => {
+  it("shows the person exactly what they sign, and keeps the signature as evidence", async () => {
+    const text = "Jag godkänner avbetalningsplanen: 12 betalningar om 500 kr, den 26:e varje månad.";
+    const t0 = new Date();
+    const { orderId } = await startBankIdOrder(handle.db, client, { kind: "sign", purpose: "plan:test", binding: "signer", ip: "192.0.2.7", sameDevice: false, now: t0, userVisibleText: text, limits });
+    const [order] = await handle.db.execute(sql`select order_ref from bankid_orders where id = ${orderId}`).then((r) => (r as unknown as { rows: { order_ref: string }[] }).rows);
+    const shown = await sim.handleControlRequest(new Request(`http://sim/control/orders/${order!.order_ref}`));
+    expect(((await shown.json()) as { userVisibleText: string }).userVisibleText).toBe(text);
+    await identify(order!.order_ref, "197809056133");
+    expect((await pollBankIdOrder(handle.db, client, { orderId, binding: "signer", now: new Date(t0.getTime() + 2000) })).status).toBe("complete");
+    const [row] = await handle.db.execute(sql`select user_visible_text, completion, personal_number_hash from bankid_orders where id = ${orderId}`).then(
+      (r) => (r as unknown as { rows: { user_visible_text: string; completion: { signature: string; user: Record<string, string> }; personal_number_hash: string }[] }).rows,
+    );
+    expect(row!.user_visible_text).toBe(text);
+    expect(Buffer.from(row!.completion.signature, "base64").toString()).toContain(Buffer.from(text).toString("base64"));
+    expect(row!.completion.user).not.toHaveProperty("personalNumber");
+    expect(row!.personal_number_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
 describe("sessions", () => {
   it("end after 15 idle minutes and at the absolute limit, and are gone after sign-out", async () => {
     const { result } = await signInAs("199504173973", "debtor");
