@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/ui/site-header";
 import { SiteFooter } from "@/components/ui/site-footer";
@@ -33,14 +32,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t("skipToContent")}
         </a>
-        {/* Only the client components' own strings would need this; kept empty to keep pages light. */}
-        <NextIntlClientProvider messages={{}}>
-          <SiteHeader />
-          <main id="main" className="flex-1 w-full max-w-2xl mx-auto px-4 py-6 sm:py-10">
-            {children}
-          </main>
-          <SiteFooter />
-        </NextIntlClientProvider>
+        {/* No client-side message catalogue: client components get their words as props. */}
+        <SiteHeader />
+        <main id="main" className="flex-1 w-full max-w-2xl mx-auto px-4 py-6 sm:py-10">
+          {children}
+        </main>
+        <SiteFooter />
       </body>
     </html>
   );
