@@ -17,23 +17,28 @@ const { values } = parseArgs({
   },
 });
 
-const started = Date.now();
-const handle = await openDatabase(
-  process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: process.env.KVITT_DATA_DIR ?? ".data/pglite" },
-);
-await migrateDatabase(handle);
-const seeded = await seedDemoIfEmpty(handle.db);
-console.info(seeded ? "Demo data created." : "Demo data was already there.");
+// Top-level await needs ESM; these scripts run as CommonJS under tsx.
+async function main() {
+  const started = Date.now();
+  const handle = await openDatabase(
+    process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: process.env.KVITT_DATA_DIR ?? ".data/pglite" },
+  );
+  await migrateDatabase(handle);
+  const seeded = await seedDemoIfEmpty(handle.db);
+  console.info(seeded ? "Demo data created." : "Demo data was already there.");
 
-const debtors = Number(values.debtors);
-if (debtors > 0) {
-  await seedGenerated(handle.db, {
-    debtors,
-    casesPerDebtor: Number(values["cases-per-debtor"]),
-    onProgress: (done) => process.stdout.write(`\r${done} / ${debtors} debtors`),
-  });
-  process.stdout.write("\n");
-  if (handle.kind === "postgres") await handle.db.execute(sql`analyze`);
+  const debtors = Number(values.debtors);
+  if (debtors > 0) {
+    await seedGenerated(handle.db, {
+      debtors,
+      casesPerDebtor: Number(values["cases-per-debtor"]),
+      onProgress: (done) => process.stdout.write(`\r${done} / ${debtors} debtors`),
+    });
+    process.stdout.write("\n");
+    if (handle.kind === "postgres") await handle.db.execute(sql`analyze`);
+  }
+  console.info(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await handle.close();
 }
-console.info(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-await handle.close();
+
+void main();

@@ -5,7 +5,6 @@ import { z } from "zod";
  * everything has a safe local default and the simulators are used; otherwise every secret and
  * endpoint must be given, and `npm start` refuses to start without them.
  */
-const demo = process.env.KVITT_DEMO === "1";
 
 const schema = z.object({
   KVITT_DEMO: z.enum(["0", "1"]).default("0"),
@@ -79,7 +78,7 @@ let cached: Env | undefined;
 export function env(): Env {
   if (cached) return cached;
   const source: Record<string, string | undefined> = { ...process.env };
-  if (demo) {
+  if (isDemo()) {
     for (const [key, value] of Object.entries(demoDefaults(process.env.PORT ?? "3000"))) {
       if (!source[key]) source[key] = value;
     }
@@ -94,5 +93,5 @@ export function env(): Env {
 }
 
 export function isDemo(): boolean {
-  return demo;
+  return process.env.KVITT_DEMO === "1";
 }
