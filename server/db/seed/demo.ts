@@ -77,7 +77,7 @@ const DEMO_CASES: Record<(typeof DEMO_DEBTORS)[number]["key"], CaseSeed[]> = {
     { creditor: "shop", invoiceNumber: "HH-77001", description: "webshop_order", principalOre: 189000, dueDaysAgo: 55, reminderFee: true, disputed: true, dueInDays: 14 },
   ],
   johan: [
-    { creditor: "telecom", invoiceNumber: "NM-2026-07-7781", description: "mobile_subscription", principalOre: 318000, dueDaysAgo: 120, reminderFee: true, dueInDays: -12, paymentOrderInDays: 4 },
+    { creditor: "telecom", invoiceNumber: "NM-2026-07-7781", description: "mobile_subscription", principalOre: 318000, dueDaysAgo: 120, reminderFee: true, dueInDays: 3, paymentOrderInDays: 5 },
   ],
 };
 
