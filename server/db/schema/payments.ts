@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { bigint, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { cases, charges } from "./cases";
 import { debtors } from "./debtors";
+import { staffUsers } from "./staff";
 import {
   allocationComponentEnum,
   channelEnum,
@@ -29,12 +30,24 @@ export const payments = pgTable(
     bookedOn: date("booked_on", { mode: "string" }).notNull(),
     /** Which message led here, when the debtor came through a deep link. */
     sourceChannel: channelEnum("source_channel"),
+    /** What the case could not take; waits for a refund (or a staff decision). */
     overpaymentOre: bigint("overpayment_ore", { mode: "number" }).notNull().default(0),
+    /** Paid back so far, of the overpayment or (when unmatched) of the whole payment. */
+    refundedOre: bigint("refunded_ore", { mode: "number" }).notNull().default(0),
+    /** Why it waits for staff: no_reference | unknown_reference | wrong_reference | case_closed | case_paid. */
+    unmatchedReason: text("unmatched_reason"),
+    /** The Swish request or card checkout it came from. */
+    requestId: uuid("request_id").references(() => paymentRequests.id),
     details: jsonb("details").$type<Record<string, unknown>>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("payments_idempotency_key_idx").on(t.idempotencyKey),
+    index("payments_request_idx").on(t.requestId),
+    check("payments_amount_positive", sql`${t.amountOre} > 0`),
+    check("payments_overpayment_within", sql`${t.overpaymentOre} >= 0 and ${t.overpaymentOre} <= ${t.amountOre}`),
+    check("payments_refund_within", sql`${t.refundedOre} >= 0 and ${t.refundedOre} <= ${t.amountOre}`),
+    index("payments_overpaid_idx").on(t.createdAt).where(sql`${t.overpaymentOre} > ${t.refundedOre}`),
     index("payments_case_idx").on(t.caseId),
     index("payments_unmatched_idx").on(t.status).where(sql`${t.status} = 'unmatched'`),
   ],
@@ -56,7 +69,9 @@ export const paymentAllocations = pgTable(
     amountOre: bigint("amount_ore", { mode: "number" }).notNull(),
     bookedOn: date("booked_on", { mode: "string" }).notNull(),
   },
-  (t) => [index("payment_allocations_case_idx").on(t.caseId), index("payment_allocations_payment_idx").on(t.paymentId)],
+  (t) => [
+    check("payment_allocations_positive", sql`${t.amountOre} > 0`),
+    index("payment_allocations_case_idx").on(t.caseId), index("payment_allocations_payment_idx").on(t.paymentId)],
 );
 
 /** A payment the debtor started (Swish request, card checkout) that has not arrived yet. */
@@ -74,6 +89,8 @@ export const paymentRequests = pgTable(
     status: paymentRequestStatusEnum("status").notNull().default("created"),
     externalId: text("external_id").notNull(),
     token: text("token"),
+    /** Where the payer goes to pay (Stripe's page); Swish opens by token instead. */
+    payUrl: text("pay_url"),
     errorCode: text("error_code"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     settledAt: timestamp("settled_at", { withTimezone: true }),
@@ -91,3 +108,24 @@ export const bgmaxImports = pgTable("bgmax_imports", {
   importedBy: text("imported_by").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Money paid back: an overpayment, or a payment that was not ours to keep. */
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    paymentId: uuid("payment_id")
+      .notNull()
+      .references(() => payments.id),
+    amountOre: bigint("amount_ore", { mode: "number" }).notNull(),
+    /** swish: through Swish's refund API; bank_transfer: paid out by hand to the payer's account. */
+    method: text("method").$type<"swish" | "card" | "bank_transfer">().notNull(),
+    status: text("status").$type<"requested" | "paid" | "failed">().notNull().default("requested"),
+    externalId: text("external_id"),
+    staffUserId: uuid("staff_user_id").references(() => staffUsers.id),
+    note: text("note"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    settledAt: timestamp("settled_at", { withTimezone: true }),
+  },
+  (t) => [index("refunds_payment_idx").on(t.paymentId)],
+);

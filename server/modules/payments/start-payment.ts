@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { paymentRequests } from "../../db/schema";
+import { todayInStockholm } from "../../domain/calendar";
+import { DomainError } from "../../domain/errors";
+import { splitOverCases } from "../../domain/payment-choice";
+import { instructionUuid, SwishError } from "../../integrations/swish/client";
+import { swishAmount } from "../../integrations/swish/types";
+import { recordAudit } from "../audit/record";
+import { caseState } from "../cases/case-state";
+import { loadDebtorLedgers } from "../cases/load-ledgers";
+import type { PaymentDeps } from "./clients";
+
+export interface StartPaymentInput {
+  debtorId: string;
+  caseIds: string[];
+  /** Null: everything the chosen cases have left. */
+  amountOre: number | null;
+  method: "swish" | "card";
+  locale: "sv" | "en";
+  now: Date;
+}
+
+export interface StartedPayment {
+  requestId: string;
+  method: "swish" | "card";
+  amountOre: number;
+  /** Swish: the token that opens the payer's app. */
+  swishToken: string | null;
+  /** Card: the checkout page to send the payer to. */
+  payUrl: string | null;
+}
+
+/** Swish's codes for requests the payer can fix, kept; anything else is "try again later". */
+const SWISH_CODES: Record<string, string> = { RP06: "swish_already_open", ACMT03: "swish_not_enrolled", BE18: "swish_not_enrolled" };
+
+/**
+ * Starts paying some of the debtor's cases by Swish or card: checks the amount against what they
+ * owe, splits it over the cases (the one due first first), records the request, and asks the
+ * provider for it. Nothing is booked here; money is booked when the provider confirms it.
+ */
+export async function startPayment(db: Db, deps: PaymentDeps, input: StartPaymentInput): Promise<StartedPayment> {
+  const asOf = todayInStockholm(input.now);
+  const ledgers = (await loadDebtorLedgers(db, { debtorId: input.debtorId, asOf })).filter((l) => input.caseIds.includes(l.case.id));
+  if (ledgers.length !== new Set(input.caseIds).size) throw new DomainError("case_not_found");
+  const payable = ledgers.filter((l) => !["paid", "closed"].includes(caseState(l)));
+  if (payable.length === 0) throw new DomainError("nothing_to_pay");
+  const cases = payable.map((l) => ({ id: l.case.id, leftOre: l.balance.leftOre, dueDate: l.case.dueDate }));
+  const amountOre = input.amountOre ?? cases.reduce((s, c) => s + c.leftOre, 0);
+  const targets = splitOverCases(cases, amountOre);
+  const caseNumbers = payable.filter((l) => targets.some((t) => t.caseId === l.case.id)).map((l) => l.case.caseNumber);
+  const requestId = randomUUID();
+  const statusUrl = `${deps.baseUrl}/payments/${requestId}`;
+
+  if (input.method === "swish") {
+    const externalId = instructionUuid();
+    await db.transaction(async (tx) => {
+      await tx.insert(paymentRequests).values({ id: requestId, debtorId: input.debtorId, targets, method: "swish", amountOre, externalId });
+      await recordAudit(tx, { actorKind: "debtor", actorId: input.debtorId, action: "payment.started", subjectKind: "payment_request", subjectId: requestId, debtorId: input.debtorId, details: { method: "swish", amountOre } });
+    });
+    try {
+      const created = await deps.swish.createPaymentRequest(externalId, {
+        payeePaymentReference: requestId.replaceAll("-", "").slice(0, 32),
+        callbackUrl: `${deps.baseUrl}/api/webhooks/swish`,
+        callbackIdentifier: requestId.replaceAll("-", ""),
+        payeeAlias: deps.swishPayeeAlias,
+        amount: swishAmount(amountOre),
+        currency: "SEK",
+        message: `Kvitt ${caseNumbers.join(" ")}`.slice(0, 50),
+      });
+      await db.update(paymentRequests).set({ token: created.paymentRequestToken ?? null }).where(eq(paymentRequests.id, requestId));
+      return { requestId, method: "swish", amountOre, swishToken: created.paymentRequestToken ?? null, payUrl: null };
+    } catch (error) {
+      const code = error instanceof SwishError ? (error.errors[0]?.errorCode ?? `http_${error.httpStatus}`) : "unknown";
+      await db.update(paymentRequests).set({ status: "error", errorCode: code, settledAt: input.now }).where(eq(paymentRequests.id, requestId));
+      throw new DomainError(SWISH_CODES[code] ?? "payment_provider_unavailable", `Swish refused the request: ${code}`);
+    }
+  }
+
+  let session;
+  try {
+    session = await deps.card.createCheckoutSession({
+      amountOre,
+      currency: "sek",
+      reference: requestId,
+      successUrl: `${statusUrl}?session={CHECKOUT_SESSION_ID}`,
+      cancelUrl: `${statusUrl}?cancelled=1`,
+      description: `Kvitt ${caseNumbers.join(", ")}`,
+      locale: input.locale,
+      metadata: { requestId },
+      idempotencyKey: requestId,
+    });
+  } catch (error) {
+    throw new DomainError("payment_provider_unavailable", error instanceof Error ? error.message : "card checkout failed");
+  }
+  await db.transaction(async (tx) => {
+    await tx.insert(paymentRequests).values({ id: requestId, debtorId: input.debtorId, targets, method: "card", amountOre, externalId: session.id, payUrl: session.url });
+    await recordAudit(tx, { actorKind: "debtor", actorId: input.debtorId, action: "payment.started", subjectKind: "payment_request", subjectId: requestId, debtorId: input.debtorId, details: { method: "card", amountOre } });
+  });
+  return { requestId, method: "card", amountOre, swishToken: null, payUrl: session.url };
+}
