@@ -1,6 +1,10 @@
-/** Opens and migrates the database (and, in demo mode, seeds it) when the server starts. */
+/** Opens and migrates the database (and, in demo mode, seeds it) and starts the background jobs. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDbHandle } = await import("./server/db");
-  await getDbHandle();
+  const handle = await getDbHandle();
+  if (process.env.KVITT_JOBS === "0") return;
+  const { startJobs } = await import("./server/jobs");
+  const { JOBS } = await import("./server/jobs/schedule");
+  await startJobs(handle, JOBS).catch((error: unknown) => console.error(`jobs did not start: ${error instanceof Error ? error.message : String(error)}`));
 }

@@ -22,25 +22,27 @@ export const TEST_WEBHOOK_SECRET = "whsec_kvitt_payments_test";
 export async function paymentWorld(db: Db, now: () => Date) {
   const swishSim = createSwishSimulator({ merchantAlias: TEST_MERCHANT, callbackRetryDelayMs: 10 });
   const swishServer = await serveFetchHandler((r) => (new URL(r.url).pathname.includes("/control") ? swishSim.handleControlRequest(r) : swishSim.handleApiRequest(r)));
-  let deps!: PaymentDeps;
+  // The portal stand-in needs the clients, and the card simulator needs the portal's address.
+  const ref: { deps?: PaymentDeps } = {};
   const portal = await serveFetchHandler(async (request) => {
     const path = new URL(request.url).pathname;
     const answer =
       path === "/api/webhooks/swish"
-        ? await handleSwishCallback(db, deps, await request.json().catch(() => null), now())
+        ? await handleSwishCallback(db, ref.deps!, await request.json().catch(() => null), now())
         : path === "/api/webhooks/card"
-          ? await handleCardWebhook(db, deps, { rawBody: await request.text(), signature: request.headers.get("stripe-signature"), secret: TEST_WEBHOOK_SECRET, now: now() })
+          ? await handleCardWebhook(db, ref.deps!, { rawBody: await request.text(), signature: request.headers.get("stripe-signature"), secret: TEST_WEBHOOK_SECRET, now: now() })
           : { status: 404, body: "not found" };
     return new Response(answer.body, { status: answer.status });
   });
   const cardSim = createCardSimulator({ apiKey: "sk_test_kvitt_payments", webhookSecret: TEST_WEBHOOK_SECRET, webhookUrl: `${portal.url}/api/webhooks/card`, webhookRetryDelayMs: 10 });
   const cardServer = await serveFetchHandler((r) => (new URL(r.url).pathname.includes("/control") ? cardSim.handleControlRequest(r) : cardSim.handleApiRequest(r)));
-  deps = {
+  const deps: PaymentDeps = {
     swish: createSwishClient({ baseUrl: `${swishServer.url}/swish-cpcapi/`, retries: 0 }),
     card: createCardClient({ secretKey: "sk_test_kvitt_payments", apiUrl: `${cardServer.url}/api/sim/card/`, maxNetworkRetries: 0 }),
     baseUrl: portal.url,
     swishPayeeAlias: TEST_MERCHANT,
   };
+  ref.deps = deps;
 
   async function control(server: { url: string }, path: string, body?: unknown) {
     const res = await fetch(`${server.url}/control/${path}`, {

@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { Breakdown } from "@/components/debtor/breakdown";
+import { ButtonLink } from "@/components/ui/button-link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { longDate, money } from "@/components/ui/format";
 import type { Locale } from "@/i18n/config";
@@ -43,6 +44,7 @@ export default async function CasePage({ params }: Params) {
   const paid = c.state === "paid";
   const disputed = c.state === "disputed";
   const sectionTitle = "text-xl font-semibold";
+  const overpaidOre = c.payments.reduce((sum, p) => sum + p.overpaymentOre, 0);
   // Within a week of the earliest date for a payment order, say "soon" rather than a date already near.
   const kronofogdenSoon = c.paymentOrderFrom !== null && daysBetween(todayInStockholm(new Date()), c.paymentOrderFrom) <= 7;
 
@@ -127,6 +129,7 @@ export default async function CasePage({ params }: Params) {
           <h2 id="actions" className={sectionTitle}>
             {t("actionsTitle")}
           </h2>
+          <ButtonLink href={`/pay?case=${c.id}`}>{t("payButton")}</ButtonLink>
           <div className="rounded-xl border border-line p-4 space-y-3">
             <h3 className="text-lg font-semibold">{t("bankTitle")}</h3>
             <p>{t("bankLead")}</p>
@@ -177,6 +180,9 @@ export default async function CasePage({ params }: Params) {
                 <th scope="col" className="py-2 text-right font-medium">
                   {t("colAmount")}
                 </th>
+                <th scope="col" className="py-2 text-right font-medium">
+                  <span className="sr-only">{t("colReceipt")}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -185,11 +191,18 @@ export default async function CasePage({ params }: Params) {
                   <td className="py-2">{longDate(p.bookedOn, locale)}</td>
                   <td className="py-2">{t(`method.${p.method}`)}</td>
                   <td className="py-2 text-right tabular">{money(p.amountOre, locale)}</td>
+                  <td className="py-2 text-right">
+                    <a href={`/receipts/${p.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4">
+                      {t("receiptLink")}
+                      <span className="sr-only"> {longDate(p.bookedOn, locale)}</span>
+                    </a>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
+        {overpaidOre > 0 && <p>{t("overpaid", { amount: money(overpaidOre, locale) })}</p>}
       </section>
 
       <section className="space-y-2" aria-labelledby="documents">

@@ -1,0 +1,64 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { api } from "@/server/api/server-caller";
+import { DomainError } from "@/server/domain/errors";
+import { parseMoney } from "@/server/domain/money";
+
+export interface PayFormState {
+  /** Field → error code (a key of pay.errors). */
+  errors: Partial<Record<"amount" | "method" | "form", string>>;
+  values: { choice: string; amount: string; method: string };
+}
+
+const formSchema = z.object({
+  caseIds: z.array(z.string().uuid()).min(1).max(50),
+  choice: z.enum(["all", "part"]).catch("all"),
+  amount: z.string().max(40).catch(""),
+  method: z.enum(["swish", "card", "bank"]).optional().catch(undefined),
+  totalOre: z.coerce.number().int().positive(),
+});
+
+/** The pay form: checks the answers, then starts Swish or card, or shows the bank transfer details. */
+export async function startPaymentAction(_previous: PayFormState, form: FormData): Promise<PayFormState> {
+  const parsed = formSchema.safeParse({
+    caseIds: form.getAll("caseId"),
+    choice: form.get("choice"),
+    amount: form.get("amount") ?? "",
+    method: form.get("method") ?? undefined,
+    totalOre: form.get("totalOre"),
+  });
+  const values = { choice: String(form.get("choice") ?? "all"), amount: String(form.get("amount") ?? ""), method: String(form.get("method") ?? "") };
+  if (!parsed.success) return { errors: { form: "unknown" }, values };
+  const { caseIds, choice, amount, method } = parsed.data;
+  const errors: PayFormState["errors"] = {};
+  let amountOre: number | null = null;
+  if (choice === "part") {
+    if (amount.trim() === "") errors.amount = "amount_required";
+    else {
+      amountOre = parseMoney(amount);
+      if (amountOre === null || amountOre <= 0) errors.amount = "amount_invalid";
+    }
+  }
+  if (!method) errors.method = "method_required";
+  if (errors.amount || errors.method) return { errors, values };
+
+  const single = caseIds.length === 1 ? `case=${caseIds[0]}` : "";
+  if (method === "bank") {
+    const query = [single, amountOre !== null ? `amount=${amountOre}` : ""].filter(Boolean).join("&");
+    redirect(`/pay/bank${query ? `?${query}` : ""}`);
+  }
+
+  let started;
+  try {
+    started = await (await api()).debtor.payments.start({ caseIds, amountOre, method: method as "swish" | "card" });
+  } catch (error) {
+    const code = error instanceof TRPCError && error.cause instanceof DomainError ? error.cause.code : "unknown";
+    const field = code.startsWith("amount_") ? "amount" : "form";
+    return { errors: { [field]: code }, values };
+  }
+  if (started.method === "card" && started.payUrl) redirect(started.payUrl);
+  redirect(`/payments/${started.requestId}`);
+}

@@ -1,0 +1,35 @@
+import type { DbHandle } from "../db/client";
+
+/** A job that runs on a schedule (cron, Europe/Stockholm), once across all app instances. */
+export interface ScheduledJob {
+  name: string;
+  cron: string;
+  run: (handle: DbHandle, now: Date) => Promise<unknown>;
+}
+
+const g = globalThis as unknown as { __kvittJobs?: Promise<{ stop: () => Promise<void> }> };
+
+/**
+ * Starts the background jobs on pg-boss, on the app's own database (PostgreSQL, or the embedded
+ * PGlite through pg-boss's adapter). Started once per process.
+ */
+export function startJobs(handle: DbHandle, jobs: ScheduledJob[]): Promise<{ stop: () => Promise<void> }> {
+  g.__kvittJobs ??= (async () => {
+    const { PgBoss, fromPglite } = await import("pg-boss");
+    const boss =
+      handle.kind === "pglite" && handle.pglite
+        ? new PgBoss({ db: fromPglite(handle.pglite), backend: "pglite" })
+        : new PgBoss({ connectionString: process.env.DATABASE_URL!, max: 2 });
+    boss.on("error", (error: Error) => console.error(`jobs: ${error.message}`));
+    await boss.start();
+    for (const job of jobs) {
+      await boss.createQueue(job.name);
+      await boss.schedule(job.name, job.cron, null, { tz: "Europe/Stockholm" });
+      await boss.work(job.name, async () => {
+        await job.run(handle, new Date());
+      });
+    }
+    return { stop: () => boss.stop({ graceful: true }) };
+  })();
+  return g.__kvittJobs;
+}
