@@ -1,3 +1,4 @@
+import type { PaymentDeps } from "../modules/payments/clients";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
@@ -23,6 +24,8 @@ export interface Context {
   now: Date;
   /** Same-site check for mutations made over HTTP; server callers are trusted. */
   sameOrigin: boolean;
+  /** Swish and card clients; the deployment's own unless a test gives its simulators. */
+  payments?: PaymentDeps;
   /** Cookie access for procedures that bind state to the browser (BankID orders). */
   cookies?: {
     get: (name: string) => string | undefined;

@@ -6,6 +6,8 @@ import { seedDemoIfEmpty } from "../../db/seed/demo";
 import { createSwishClient } from "../../integrations/swish/client";
 import { createTestDb } from "../../testing/db";
 import { demoIds, paymentWorld } from "../../testing/payments";
+import { createCaller } from "../../api/root";
+import { debtorViewer, testContext } from "../../testing/context";
 import { loadDebtorLedgers } from "../cases/load-ledgers";
 import { reconcileOpenRequests, settleRequest } from "./settle-request";
 import { startPayment } from "./start-payment";
@@ -212,5 +214,30 @@ describe("card, through Stripe's SDK, the simulator and a signed webhook", () =>
     const observed = { status: "paid" as const, amountOre: 20_000, externalReference: "pi_direct", paidAt: now(), errorCode: null };
     await Promise.all([world.settle(), settleRequest(handle.db, { method: "card", externalId: sessionId }, observed, now())]);
     expect(await bookedFor(started.requestId)).toHaveLength(1);
+  });
+});
+
+describe("debtor.payments, through the router", () => {
+  it("starts a payment for the signed-in debtor and shows it, its receipt and nobody else's", async () => {
+    const { debtorId, caseIds } = ids.sara!;
+    const as = (id: string) => createCaller(testContext(handle.db, debtorViewer(id), { now: now(), payments: world.deps }));
+    const options = await as(debtorId).debtor.payments.options({});
+    expect(options.cases.map((c) => c.id).sort()).toEqual([...caseIds].filter((id) => options.cases.some((c) => c.id === id)).sort());
+    const started = await as(debtorId).debtor.payments.start({ caseIds: [caseIds[0]!], amountOre: 10_000, method: "swish" });
+    await world.swish(`payments/${await swishFor(started.requestId)}/pay`, {});
+    await world.settle();
+    const request = await as(debtorId).debtor.payments.get({ requestId: started.requestId });
+    expect(request.status).toBe("paid");
+    const receipt = await as(debtorId).debtor.payments.receipt({ paymentId: request.payments[0]!.id });
+    expect(receipt).toMatchObject({ amountOre: 10_000, method: "swish" });
+    expect(receipt.feesOre + receipt.interestOre + receipt.principalOre + receipt.overpaymentOre).toBe(10_000);
+
+    const other = ids.erik!.debtorId;
+    await expect(as(other).debtor.payments.get({ requestId: started.requestId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(as(other).debtor.payments.receipt({ paymentId: request.payments[0]!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(as(other).debtor.payments.start({ caseIds: [caseIds[0]!], amountOre: null, method: "card" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(as(other).debtor.payments.options({ caseId: caseIds[0]! })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const crossSite = createCaller(testContext(handle.db, debtorViewer(debtorId), { sameOrigin: false, payments: world.deps }));
+    await expect(crossSite.debtor.payments.start({ caseIds: [caseIds[0]!], amountOre: null, method: "swish" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -1,6 +1,6 @@
 import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { paymentRequests } from "../../db/schema";
+import { paymentRequests, refunds } from "../../db/schema";
 import { todayInStockholm } from "../../domain/calendar";
 import type { CheckoutSessionView } from "../../integrations/card/client";
 import type { SwishPayment } from "../../integrations/swish/types";
@@ -145,4 +145,17 @@ export async function reconcileOpenRequests(db: Db, deps: PaymentDeps, now: Date
     }
   }
   return changed;
+}
+
+/** A Swish refund's callback: the refund as Swish reports it settles our record of it. */
+export async function confirmSwishRefund(db: Db, deps: PaymentDeps, swishId: string, now: Date): Promise<string | null> {
+  const refund = await deps.swish.getRefund(swishId);
+  const status = refund.status === "PAID" ? "paid" : refund.status === "ERROR" ? "failed" : null;
+  if (!status) return "requested";
+  const updated = await db
+    .update(refunds)
+    .set({ status, settledAt: now })
+    .where(and(eq(refunds.externalId, refund.id), eq(refunds.method, "swish"), eq(refunds.status, "requested")))
+    .returning({ id: refunds.id });
+  return updated.length > 0 ? status : null;
 }

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "../../api/root";
 import type { DbHandle } from "../../db/client";
-import { auditEvents, cases, paymentAllocations, payments, refunds, staffUsers } from "../../db/schema";
+import { auditEvents, cases, paymentAllocations, paymentRequests, payments, refunds, staffUsers } from "../../db/schema";
 import { seedDemoIfEmpty } from "../../db/seed/demo";
 import { isValidOcr } from "../../domain/ocr";
 import { debtorViewer, testContext } from "../../testing/context";
@@ -10,6 +10,7 @@ import { createTestDb } from "../../testing/db";
 import { demoIds, paymentWorld } from "../../testing/payments";
 import { loadDebtorLedgers } from "../cases/load-ledgers";
 import { bookPayments } from "./book";
+import { startPayment } from "./start-payment";
 import { nearReferences } from "./staff-queue";
 
 const TODAY = "2026-11-24";
@@ -33,7 +34,7 @@ afterAll(async () => {
   await handle.close();
 });
 
-const staff = () => createCaller(testContext(handle.db, { sessionId: "s", kind: "staff", subjectId: agentId, role: "agent", displayName: "Maria" }, { now: now() }));
+const staff = () => createCaller(testContext(handle.db, { sessionId: "s", kind: "staff", subjectId: agentId, role: "agent", displayName: "Maria" }, { now: now(), payments: world.deps }));
 const caseRow = async (id: string) => (await handle.db.select().from(cases).where(eq(cases.id, id)))[0]!;
 const bank = (key: string, amountOre: number, ocrReference: string | null, referenceChecked = true, payerName: string | null = null) =>
   handle.db.transaction((tx) => bookPayments(tx, [{ idempotencyKey: key, method: "bankgiro", amountOre, bookedOn: TODAY, ocrReference, referenceChecked, payerName }], { kind: "system", id: null }));
@@ -96,6 +97,23 @@ describe("the staff payment queue", () => {
     const [row] = await handle.db.select().from(payments).where(eq(payments.id, stray!.paymentId));
     expect(row).toMatchObject({ status: "refunded", refundedOre: 9_900 });
     expect(await handle.db.select().from(refunds).where(eq(refunds.paymentId, stray!.paymentId))).toHaveLength(1);
+  });
+
+  it("refunds a Swish payment through Swish, and Swish's callback settles the refund", async () => {
+    const { debtorId, caseIds } = ids.mohammed!;
+    const started = await startPayment(handle.db, world.deps, { debtorId, caseIds, amountOre: 20_000, method: "swish", locale: "sv", now: now() });
+    const [request] = await handle.db.select().from(paymentRequests).where(eq(paymentRequests.id, started.requestId));
+    const found = await world.swish("find", { token: request!.token });
+    const paid = await world.swish(`payments/${found.body.id as string}/pay`, { callback: { times: 0, delayMs: 0 } });
+    // The same money arriving with an amount we did not ask for would wait here, unmatched.
+    const [stray] = await handle.db.transaction((tx) =>
+      bookPayments(tx, [{ idempotencyKey: "test:swish-stray", method: "swish", amountOre: 20_000, bookedOn: TODAY, externalReference: paid.body.paymentReference as string }], { kind: "system", id: null }),
+    );
+    const refund = await staff().staff.payments.refund({ paymentId: stray!.paymentId });
+    expect(refund).toMatchObject({ method: "swish", status: "requested", amountOre: 20_000 });
+    await world.settle();
+    const [row] = await handle.db.select().from(refunds).where(eq(refunds.id, refund.refundId));
+    expect(row!.status).toBe("paid");
   });
 
   it("is for staff only", async () => {

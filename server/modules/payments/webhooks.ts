@@ -1,8 +1,8 @@
 import type { Db } from "../../db/client";
 import { verifyWebhook } from "../../integrations/card/client";
-import { parseSwishCallback } from "../../integrations/swish/client";
+import { parseSwishCallback, parseSwishRefundCallback } from "../../integrations/swish/client";
 import type { PaymentDeps } from "./clients";
-import { confirmCardPayment, confirmSwishPayment } from "./settle-request";
+import { confirmCardPayment, confirmSwishPayment, confirmSwishRefund } from "./settle-request";
 
 export type WebhookAnswer = { status: number; body: string };
 
@@ -14,6 +14,16 @@ export type WebhookAnswer = { status: number; body: string };
  */
 export async function handleSwishCallback(db: Db, deps: PaymentDeps, body: unknown, now: Date): Promise<WebhookAnswer> {
   let id: string;
+  if (body && typeof body === "object" && "originalPaymentReference" in body) {
+    // A refund's callback comes to the same address.
+    try {
+      id = parseSwishRefundCallback(body).id;
+      const status = await confirmSwishRefund(db, deps, id, now);
+      return { status: 200, body: status ?? "unknown refund" };
+    } catch {
+      return { status: 503, body: "could not confirm the refund with Swish" };
+    }
+  }
   try {
     id = parseSwishCallback(body).id;
   } catch {

@@ -21,4 +21,4 @@ export const paymentsGetOutput = z.object({
 export const paymentsGet = debtorProcedure
   .input(z.object({ requestId: z.string().uuid() }))
   .output(paymentsGetOutput)
-  .query(({ ctx, input }) => getDebtorPaymentRequest(ctx.db, paymentDeps(), { debtorId: ctx.debtorId, requestId: input.requestId, now: ctx.now }));
+  .query(({ ctx, input }) => getDebtorPaymentRequest(ctx.db, ctx.payments ?? paymentDeps(), { debtorId: ctx.debtorId, requestId: input.requestId, now: ctx.now }));

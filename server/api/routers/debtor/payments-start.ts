@@ -15,4 +15,4 @@ export const paymentsStartInput = z.object({
 export const paymentsStart = debtorProcedure
   .input(paymentsStartInput)
   .output(z.object({ requestId: z.string().uuid(), method: z.enum(["swish", "card"]), amountOre: ore, swishToken: z.string().nullable(), payUrl: z.string().nullable() }))
-  .mutation(({ ctx, input }) => startPayment(ctx.db, paymentDeps(), { debtorId: ctx.debtorId, ...input, locale: ctx.locale, now: ctx.now }));
+  .mutation(({ ctx, input }) => startPayment(ctx.db, ctx.payments ?? paymentDeps(), { debtorId: ctx.debtorId, ...input, locale: ctx.locale, now: ctx.now }));

@@ -7,4 +7,4 @@ import { staffProcedure } from "../../trpc";
 export const paymentsRefund = staffProcedure("agent")
   .input(z.object({ paymentId: z.string().uuid() }))
   .output(z.object({ refundId: z.string().uuid(), method: z.enum(["swish", "card", "bank_transfer"]), amountOre: z.number().int(), status: z.enum(["requested", "paid", "failed"]) }))
-  .mutation(({ ctx, input }) => refundPayment(ctx.db, paymentDeps(), { staffId: ctx.staffId, paymentId: input.paymentId, now: ctx.now }));
+  .mutation(({ ctx, input }) => refundPayment(ctx.db, ctx.payments ?? paymentDeps(), { staffId: ctx.staffId, paymentId: input.paymentId, now: ctx.now }));
