@@ -41,6 +41,8 @@ export const cases = pgTable(
     /** The date by which the collection letter asks for payment; may be moved once after payday. */
     dueDate: date("due_date", { mode: "string" }).notNull(),
     dueDateMovedOn: date("due_date_moved_on", { mode: "string" }),
+    /** The due date before the debtor moved it (once) to after payday. */
+    dueDateMovedFrom: date("due_date_moved_from", { mode: "string" }),
     /** Earliest date a payment order may be sought if nothing happens. */
     paymentOrderFrom: date("payment_order_from", { mode: "string" }),
     interestMarginBp: integer("interest_margin_bp").notNull().default(800),

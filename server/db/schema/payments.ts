@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, check, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { cases, charges } from "./cases";
 import { debtors } from "./debtors";
+import { instalments } from "./plans";
 import { staffUsers } from "./staff";
 import {
   allocationComponentEnum,
@@ -36,6 +37,8 @@ export const payments = pgTable(
     refundedOre: bigint("refunded_ore", { mode: "number" }).notNull().default(0),
     /** Why it waits for staff: no_reference | unknown_reference | wrong_reference | case_closed | case_paid. */
     unmatchedReason: text("unmatched_reason"),
+    /** The instalment it pays, when it came with an instalment's reference. */
+    instalmentId: uuid("instalment_id").references(() => instalments.id),
     /** The Swish request or card checkout it came from. */
     requestId: uuid("request_id").references(() => paymentRequests.id),
     details: jsonb("details").$type<Record<string, unknown>>(),
@@ -89,6 +92,8 @@ export const paymentRequests = pgTable(
     status: paymentRequestStatusEnum("status").notNull().default("created"),
     externalId: text("external_id").notNull(),
     token: text("token"),
+    /** Paying one instalment of a plan. */
+    instalmentId: uuid("instalment_id"),
     /** Where the payer goes to pay (Stripe's page); Swish opens by token instead. */
     payUrl: text("pay_url"),
     errorCode: text("error_code"),

@@ -38,6 +38,19 @@ export const instalmentPlans = pgTable(
     signature: text("signature"),
     signatureCompletion: jsonb("signature_completion").$type<Record<string, unknown>>(),
     signedAt: timestamp("signed_at", { withTimezone: true }),
+    /** The interest estimated to accrue over the plan, shown before signing. */
+    interestEstimateOre: bigint("interest_estimate_ore", { mode: "number" }).notNull().default(0),
+    firstDueDate: date("first_due_date", { mode: "string" }),
+    /** The BankID sign order that signed it. */
+    bankidOrderId: uuid("bankid_order_id"),
+    /** A plan outside policy: the person who decided, when, and what they said. */
+    decidedByStaffId: uuid("decided_by_staff_id"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionNote: text("decision_note"),
+    /** A changed plan replaces the one before it. */
+    replacesPlanId: uuid("replaces_plan_id"),
+    pausesUsed: integer("pauses_used").notNull().default(0),
+    endedOn: date("ended_on", { mode: "string" }),
     missedInARow: integer("missed_in_a_row").notNull().default(0),
     pausedUntil: date("paused_until", { mode: "string" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -78,6 +91,9 @@ export const instalments = pgTable(
     status: instalmentStatusEnum("status").notNull().default("due"),
     ocrReference: text("ocr_reference").notNull().unique(),
     movedFrom: date("moved_from", { mode: "string" }),
+    paidOn: date("paid_on", { mode: "string" }),
+    /** A missed instalment's amount moved to the end of the plan: the seq it came from. */
+    rolledFromSeq: integer("rolled_from_seq"),
   },
-  (t) => [uniqueIndex("instalments_plan_seq_idx").on(t.planId, t.seq)],
+  (t) => [uniqueIndex("instalments_plan_seq_idx").on(t.planId, t.seq), index("instalments_due_idx").on(t.status, t.dueDate)],
 );
