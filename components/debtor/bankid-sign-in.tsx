@@ -37,8 +37,11 @@ export function BankIdSignIn({
   texts,
   preferSameDevice,
   complete,
+  signPlanId,
 }: {
-  purpose: "debtor" | "staff";
+  purpose: "debtor" | "staff" | "plan";
+  /** Signing a plan instead of signing in: the order carries the plan's text. */
+  signPlanId?: string;
   texts: BankIdSignInTexts;
   preferSameDevice: boolean;
   complete: (orderId: string) => Promise<{ error?: string } | void>;
@@ -58,7 +61,10 @@ export function BankIdSignIn({
 
   const start = async (sameDevice: boolean) => {
     try {
-      const order = await trpc.auth.bankid.start.mutate({ purpose, sameDevice });
+      const order =
+        purpose === "plan" && signPlanId
+          ? await trpc.debtor.plans.startSigning.mutate({ planId: signPlanId, sameDevice })
+          : await trpc.auth.bankid.start.mutate({ purpose: purpose === "staff" ? "staff" : "debtor", sameDevice });
       sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ orderId: order.orderId, sameDevice, purpose }));
       if (sameDevice && order.autoStartUrl) {
         // Off to the BankID app; this page carries on with the order when the app sends the person back.

@@ -28,6 +28,8 @@ export async function getDebtorCase(db: Queryable, input: { debtorId: string; ca
     reminderSentOn: c.reminderSentOn,
     collectionLetterSentOn: c.collectionLetterSentOn,
     dueDate: c.dueDate,
+    dueDateMovedOn: c.dueDateMovedOn,
+    dueDateMovedFrom: c.dueDateMovedFrom,
     paymentOrderFrom: c.paymentOrderFrom,
     paymentOrderCostOre: PAYMENT_ORDER_COST_ORE,
     ocrReference: c.ocrReference,

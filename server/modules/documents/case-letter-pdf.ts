@@ -13,7 +13,14 @@ export async function renderLetterPdf(texts: LetterTexts, meta: { caseNumber: st
   const pdf = await PDFDocument.create();
   pdf.setTitle(`${texts.title} ${meta.caseNumber}`);
   pdf.setLanguage("sv-SE");
-  const page = pdf.addPage([595.28, 841.89]);
+  let page = pdf.addPage([595.28, 841.89]);
+  // A long list (a plan's instalments) carries on over as many pages as it needs.
+  const room = () => {
+    if (y < 72) {
+      page = pdf.addPage([595.28, 841.89]);
+      y = 780;
+    }
+  };
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
   const ink = rgb(0.1, 0.14, 0.15);
@@ -28,12 +35,14 @@ export async function renderLetterPdf(texts: LetterTexts, meta: { caseNumber: st
   }
   y -= 10;
   for (const [label, value] of texts.rows) {
+    room();
     page.drawText(label, { x: 56, y, size: 11, font: regular, color: ink });
     page.drawText(value, { x: 539 - bold.widthOfTextAtSize(value, 11), y, size: 11, font: bold, color: ink });
     y -= 20;
   }
   y -= 10;
   for (const line of wrap(texts.closing, 80)) {
+    room();
     page.drawText(line, { x: 56, y, size: 11, font: regular, color: ink });
     y -= 16;
   }

@@ -18,6 +18,8 @@ export const casesGetOutput = z.object({
   reminderSentOn: isoDate.nullable(),
   collectionLetterSentOn: isoDate.nullable(),
   dueDate: isoDate,
+  dueDateMovedOn: isoDate.nullable(),
+  dueDateMovedFrom: isoDate.nullable(),
   paymentOrderFrom: isoDate.nullable(),
   paymentOrderCostOre: ore,
   ocrReference: z.string(),

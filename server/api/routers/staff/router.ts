@@ -2,7 +2,10 @@ import { createTRPCRouter } from "../../trpc";
 import { paymentsAssign } from "./payments-assign";
 import { paymentsQueue } from "./payments-queue";
 import { paymentsRefund } from "./payments-refund";
+import { plansDecide } from "./plans-decide";
+import { plansRequests } from "./plans-requests";
 
 export const staffRouter = createTRPCRouter({
   payments: createTRPCRouter({ queue: paymentsQueue, assign: paymentsAssign, refund: paymentsRefund }),
+  plans: createTRPCRouter({ requests: plansRequests, decide: plansDecide }),
 });
