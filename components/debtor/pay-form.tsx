@@ -17,6 +17,8 @@ export interface PayFormTexts {
   sending: string;
   errorTitle: string;
   errorPrefix: string;
+  /** The page's own title, to prefix with "Fel: " while there are errors. */
+  pageTitle: string;
   /** Error code → sentence, already formatted. */
   errors: Record<string, string>;
 }
@@ -53,15 +55,12 @@ export function PayForm({
   const [state, formAction] = useActionState(action, { errors: {}, values: { choice: "all", amount: "", method: "" } });
   const summary = useRef<HTMLDivElement>(null);
   const errorList = Object.entries(state.errors).filter(([, code]) => code) as [string, string][];
-  const title = useRef<string | null>(null);
 
   useEffect(() => {
-    title.current ??= document.title.replace(texts.errorPrefix, "");
-    if (errorList.length > 0) {
-      document.title = `${texts.errorPrefix}${title.current}`;
-      summary.current?.focus();
-    } else document.title = title.current;
-  }, [state, errorList.length, texts.errorPrefix]);
+    if (errorList.length === 0) return;
+    document.title = `${texts.errorPrefix}${texts.pageTitle}`;
+    summary.current?.focus();
+  }, [state, errorList.length, texts.errorPrefix, texts.pageTitle]);
 
   const fieldError = (field: "amount" | "method") => state.errors[field] && texts.errors[state.errors[field]!];
   const radio = "h-6 w-6 shrink-0 accent-brand-700";

@@ -1,15 +1,18 @@
 import { expect, expectAccessible, signInOnPhone, test } from "../fixtures";
 
-const kronor = (text: string) => Number(text.replace(/[^\d,]/g, "").replace(",", "."));
+/** The first amount of money in a text ("12 483,15 kr") in kronor. */
+const kronor = (text: string) => Number(/(\d{1,3}(?:\s\d{3})*(?:,\d{2})?)\s*kr/.exec(text)![1]!.replace(/\s/g, "").replace(",", "."));
 
 test.describe("paying", () => {
   test("part by card, then the rest with Swish in the app; receipts and the new balance", async ({ page }) => {
     await signInOnPhone(page, "Mohammed Ali");
     await page.waitForURL(/\/cases(\/|$)/);
     if (!/\/cases\/[0-9a-f-]{36}$/.test(page.url())) await page.getByRole("link", { name: /Visa ärendet/ }).first().click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("kvar att betala");
     const caseUrl = page.url();
     const heading = await page.getByRole("heading", { level: 1 }).innerText();
-    const before = kronor(heading.split("kvar")[0]!);
+    const before = kronor(heading);
 
     await page.getByRole("link", { name: "Betala", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Betala ärende");
@@ -33,7 +36,7 @@ test.describe("paying", () => {
     await page.waitForURL(/\/payments\/[0-9a-f-]{36}/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Tack! Vi har fått 250 kr", { timeout: 20_000 });
     await expect(page.getByText(/Kvar att betala på ärendet: /)).toContainText(/\d/);
-    const after = kronor((await page.getByText(/Kvar att betala på ärendet: /).innerText()).split(":")[1]!);
+    const after = kronor(await page.getByText(/Kvar att betala på ärendet: /).innerText());
     expect(Math.round((before - after) * 100)).toBeGreaterThanOrEqual(25_000);
     await expectAccessible(page, "paid by card");
     const receipt = await page.request.get((await page.getByRole("link", { name: /Kvitto för ärende/ }).getAttribute("href"))!);

@@ -75,6 +75,7 @@ export default async function PayPage({ searchParams }: Props) {
             sending: t("sending"),
             errorTitle: t("errorTitle"),
             errorPrefix: common("errorPrefix"),
+            pageTitle: `${t("title")} – ${common("appName")}`,
             errors: Object.fromEntries(errorCodes.map((code) => [code, t(`errors.${code}`, { min: money(options.minOre, locale), max: total })])),
           }}
         />
