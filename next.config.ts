@@ -16,7 +16,8 @@ const csp = [
   "font-src 'self'",
   "connect-src 'self'",
   "frame-ancestors 'none'",
-  "form-action 'self'",
+  // Card payments continue on Stripe's own checkout page.
+  "form-action 'self' https://checkout.stripe.com",
   "base-uri 'self'",
   "object-src 'none'",
 ].join("; ");
@@ -35,6 +36,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ["@electric-sql/pglite", "pg", "pg-boss", "date-holidays"],
+  // Bankgirot's daily BgMax file is uploaded by staff through a server action.
+  experimental: { serverActions: { bodySizeLimit: "30mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,5 +1,6 @@
 import { paymentDeps } from "../modules/payments/clients";
 import { reconcileOpenRequests } from "../modules/payments/settle-request";
+import { followUpPlans } from "../modules/plans/follow-up";
 import type { ScheduledJob } from "./index";
 
 /** Every background job of the app. */
@@ -9,5 +10,11 @@ export const JOBS: ScheduledJob[] = [
     name: "payments-reconcile",
     cron: "* * * * *",
     run: (handle, now) => reconcileOpenRequests(handle.db, paymentDeps(), now, 60_000),
+  },
+  {
+    // Missed instalments, lapsed and completed plans, once a day before people wake up.
+    name: "plans-follow-up",
+    cron: "15 5 * * *",
+    run: (handle, now) => followUpPlans(handle.db, now),
   },
 ];

@@ -29,6 +29,16 @@ export default async function CasesPage() {
         <div className="rounded-xl bg-brand-700 text-on-brand p-5">
           <p className="text-base">{t("totalLeft")}</p>
           <p className="tabular text-3xl font-bold">{money(totalLeftOre, locale)}</p>
+          {open > 1 && (
+            <p className="mt-3 flex flex-wrap gap-x-6 gap-y-1">
+              <Link href="/pay" className="inline-flex min-h-11 items-center font-semibold text-on-brand underline underline-offset-4">
+                {t("payAll")}
+              </Link>
+              <Link href="/plans/new" className="inline-flex min-h-11 items-center font-semibold text-on-brand underline underline-offset-4">
+                {t("planAll")}
+              </Link>
+            </p>
+          )}
         </div>
       )}
       <ul className="space-y-4" aria-label={t("title")}>

@@ -1,4 +1,6 @@
+import { desc, eq } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
+import { caseEvents } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
 import { FEE_RULES } from "../../domain/fees";
 import { caseState } from "./case-state";
@@ -14,7 +16,11 @@ export const PAYMENT_ORDER_COST_ORE = FEE_RULES.payment_order_application_fee.ca
 export async function getDebtorCase(db: Queryable, input: { debtorId: string; caseId: string; asOf: string }) {
   const [ledger] = await loadDebtorLedgers(db, input);
   if (!ledger) throw new DomainError("case_not_found");
-  const [paymentRows, documentRows] = await Promise.all([loadCasePayments(db, ledger.case.id), loadCaseDocuments(db, ledger.case.id)]);
+  const [paymentRows, documentRows, eventRows] = await Promise.all([
+    loadCasePayments(db, ledger.case.id),
+    loadCaseDocuments(db, ledger.case.id),
+    db.select().from(caseEvents).where(eq(caseEvents.caseId, ledger.case.id)).orderBy(desc(caseEvents.occurredOn), desc(caseEvents.createdAt)).limit(20),
+  ]);
   const c = ledger.case;
   return {
     id: c.id,
@@ -36,6 +42,8 @@ export async function getDebtorCase(db: Queryable, input: { debtorId: string; ca
     balance: ledger.balance,
     payments: paymentRows,
     documents: documentRows.map((d) => ({ id: d.id, kind: d.kind, issuedOn: d.issuedOn })),
+    /** What the debtor changed themself (a moved date, a plan), newest first. */
+    events: eventRows.map((e) => ({ kind: e.kind, occurredOn: e.occurredOn, details: e.details })),
   };
 }
 

@@ -31,11 +31,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function CasePage({ params }: Params) {
+export default async function CasePage({ params, searchParams }: Params & { searchParams: Promise<{ postponed?: string }> }) {
   const viewer = await requirePerson();
   if (!viewer.subjectId) redirect("/no-cases");
   const { caseId } = await params;
   const c = await load(caseId);
+  const query = await searchParams;
+  const postponed = query.postponed && /^\d{4}-\d{2}-\d{2}$/.test(query.postponed) ? query.postponed : null;
+  const livePlan = (await (await api()).debtor.plans.list()).find((plan) => plan.live && plan.caseIds.includes(c.id) && plan.status !== "rejected");
+  const p = await getTranslations("plan");
   const t = await getTranslations("case");
   const d = await getTranslations("descriptions");
   const locale = (await getLocale()) as Locale;
@@ -61,6 +65,18 @@ export default async function CasePage({ params }: Params) {
           {paid ? t("paidHeading") : t("heading", { amount: left, creditor: c.creditor.name })}
         </h1>
         {paid && <p className="text-lg">{t("paidLead")}</p>}
+        {postponed && (
+          <p role="status" className="rounded-lg border-2 border-brand-700 bg-brand-50 p-3 font-semibold">
+            {p("postponed", { date: longDate(postponed, locale) })}
+          </p>
+        )}
+        {livePlan && (
+          <p>
+            <Link href={`/plans/${livePlan.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline underline-offset-4">
+              {t("inPlanLink")}
+            </Link>
+          </p>
+        )}
         {disputed && <p className="text-lg">{t("disputedLead")}</p>}
         {c.state === "to_pay" && <p className="text-lg font-medium">{t("payBy", { date: longDate(c.dueDate, locale) })}</p>}
       </header>
@@ -130,6 +146,23 @@ export default async function CasePage({ params }: Params) {
             {t("actionsTitle")}
           </h2>
           <ButtonLink href={`/pay?case=${c.id}`}>{t("payButton")}</ButtonLink>
+          {c.state === "to_pay" && (
+          <ul className="space-y-1">
+            <li>
+              <Link href={`/plans/new?case=${c.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline underline-offset-4">
+                {t("planButton")}
+              </Link>
+              <span className="block text-muted">{t("planHint")}</span>
+            </li>
+            {!c.dueDateMovedOn && (
+              <li>
+                <Link href={`/cases/${c.id}/postpone`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline underline-offset-4">
+                  {t("postponeButton")}
+                </Link>
+              </li>
+            )}
+          </ul>
+          )}
           <div className="rounded-xl border border-line p-4 space-y-3">
             <h3 className="text-lg font-semibold">{t("bankTitle")}</h3>
             <p>{t("bankLead")}</p>
@@ -204,6 +237,22 @@ export default async function CasePage({ params }: Params) {
         )}
         {overpaidOre > 0 && <p>{t("overpaid", { amount: money(overpaidOre, locale) })}</p>}
       </section>
+
+      {c.events.length > 0 && (
+        <section className="space-y-2" aria-labelledby="events">
+          <h2 id="events" className={sectionTitle}>
+            {t("eventsTitle")}
+          </h2>
+          <ul className="space-y-1">
+            {c.events.map((e, index) => (
+              <li key={index}>
+                {longDate(e.occurredOn, locale)}: {p(`event.${e.kind as "plan_signed"}`)}
+                {e.kind === "due_date_moved" && c.dueDateMovedFrom && ` (${longDate(c.dueDateMovedFrom, locale)} → ${longDate(c.dueDate, locale)})`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section className="space-y-2" aria-labelledby="documents">
         <h2 id="documents" className={sectionTitle}>

@@ -26,6 +26,7 @@ export const casesGetOutput = z.object({
   balance: caseBalanceSchema,
   payments: z.array(z.object({ id: z.string().uuid(), method: z.string(), amountOre: ore, bookedOn: isoDate, overpaymentOre: ore })),
   documents: z.array(z.object({ id: z.string().uuid(), kind: z.string(), issuedOn: isoDate })),
+  events: z.array(z.object({ kind: z.string(), occurredOn: isoDate, details: z.string().nullable() })),
 });
 
 /** One of the signed-in debtor's cases, in full. Another person's case is simply not found. */

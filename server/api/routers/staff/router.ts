@@ -1,11 +1,12 @@
 import { createTRPCRouter } from "../../trpc";
 import { paymentsAssign } from "./payments-assign";
+import { paymentsImport } from "./payments-import";
 import { paymentsQueue } from "./payments-queue";
 import { paymentsRefund } from "./payments-refund";
 import { plansDecide } from "./plans-decide";
 import { plansRequests } from "./plans-requests";
 
 export const staffRouter = createTRPCRouter({
-  payments: createTRPCRouter({ queue: paymentsQueue, assign: paymentsAssign, refund: paymentsRefund }),
+  payments: createTRPCRouter({ queue: paymentsQueue, assign: paymentsAssign, refund: paymentsRefund, import: paymentsImport }),
   plans: createTRPCRouter({ requests: plansRequests, decide: plansDecide }),
 });
