@@ -45,8 +45,10 @@ export function PayForm({
   action,
   caseIds,
   totalOre,
+  instalmentId,
   texts,
 }: {
+  instalmentId?: string;
   action: (state: PayFormState, form: FormData) => Promise<PayFormState>;
   caseIds: string[];
   totalOre: number;
@@ -88,6 +90,7 @@ export function PayForm({
         <input key={id} type="hidden" name="caseId" value={id} />
       ))}
       <input type="hidden" name="totalOre" value={totalOre} />
+      {instalmentId && <input type="hidden" name="instalmentId" value={instalmentId} />}
 
       <fieldset className="space-y-3" aria-describedby={fieldError("amount") ? "amount-error" : undefined}>
         <legend className="mb-2 text-xl font-semibold">{texts.amountLegend}</legend>

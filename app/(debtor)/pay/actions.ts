@@ -19,6 +19,7 @@ const formSchema = z.object({
   amount: z.string().max(40).catch(""),
   method: z.enum(["swish", "card", "bank"]).optional().catch(undefined),
   totalOre: z.coerce.number().int().positive(),
+  instalmentId: z.string().uuid().optional(),
 });
 
 /** The pay form: checks the answers, then starts Swish or card, or shows the bank transfer details. */
@@ -29,10 +30,11 @@ export async function startPaymentAction(_previous: PayFormState, form: FormData
     amount: form.get("amount") ?? "",
     method: form.get("method") ?? undefined,
     totalOre: form.get("totalOre"),
+    instalmentId: form.get("instalmentId") || undefined,
   });
   const values = { choice: String(form.get("choice") ?? "all"), amount: String(form.get("amount") ?? ""), method: String(form.get("method") ?? "") };
   if (!parsed.success) return { errors: { form: "unknown" }, values };
-  const { caseIds, choice, amount, method } = parsed.data;
+  const { caseIds, choice, amount, method, instalmentId, totalOre } = parsed.data;
   const errors: PayFormState["errors"] = {};
   let amountOre: number | null = null;
   if (choice === "part") {
@@ -47,13 +49,13 @@ export async function startPaymentAction(_previous: PayFormState, form: FormData
 
   const single = caseIds.length === 1 ? `case=${caseIds[0]}` : "";
   if (method === "bank") {
-    const query = [single, amountOre !== null ? `amount=${amountOre}` : ""].filter(Boolean).join("&");
+    const query = [single, amountOre !== null ? `amount=${amountOre}` : instalmentId ? `amount=${totalOre}` : ""].filter(Boolean).join("&");
     redirect(`/pay/bank${query ? `?${query}` : ""}`);
   }
 
   let started;
   try {
-    started = await (await api()).debtor.payments.start({ caseIds, amountOre, method: method as "swish" | "card" });
+    started = await (await api()).debtor.payments.start({ caseIds, amountOre: amountOre ?? (instalmentId ? totalOre : null), method: method as "swish" | "card", instalmentId });
   } catch (error) {
     const code = error instanceof TRPCError && error.cause instanceof DomainError ? error.cause.code : "unknown";
     const field = code.startsWith("amount_") ? "amount" : "form";

@@ -11,7 +11,7 @@ import { api } from "@/server/api/server-caller";
 import { requirePerson } from "@/server/auth/require";
 import { startPaymentAction } from "./actions";
 
-type Props = { searchParams: Promise<{ case?: string }> };
+type Props = { searchParams: Promise<{ case?: string; plan?: string; instalment?: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("pay");
@@ -22,7 +22,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PayPage({ searchParams }: Props) {
   const viewer = await requirePerson();
   if (!viewer.subjectId) redirect("/no-cases");
-  const { case: caseParam } = await searchParams;
+  const { case: caseParam, plan: planParam, instalment: instalmentParam } = await searchParams;
+  const uuid = z.string().uuid();
+  // Paying one instalment of a plan: its amount is the whole amount offered.
+  let instalment: { id: string; leftOre: number; seq: number } | null = null;
+  if (uuid.safeParse(planParam).success && uuid.safeParse(instalmentParam).success) {
+    const plan = await (await api()).debtor.plans.get({ planId: planParam! }).catch(() => null);
+    const found = plan?.instalments.find((i) => i.id === instalmentParam && i.status !== "paid" && i.status !== "missed");
+    if (found) instalment = { id: found.id, leftOre: found.amountOre - found.paidOre, seq: found.seq };
+  }
   const caseId = z.string().uuid().safeParse(caseParam).success ? caseParam : undefined;
   if (caseParam !== undefined && !caseId) notFound();
   let options;
@@ -36,7 +44,8 @@ export default async function PayPage({ searchParams }: Props) {
   const t = await getTranslations("pay");
   const common = await getTranslations("common");
   const locale = (await getLocale()) as Locale;
-  const total = money(options.totalOre, locale);
+  const payableOre = instalment ? Math.min(instalment.leftOre, options.totalOre) : options.totalOre;
+  const total = money(payableOre, locale);
   const one = options.cases.length === 1 ? options.cases[0]! : null;
   const errorCodes = ["amount_required", "amount_invalid", "amount_below_minimum", "amount_above_balance", "method_required", "nothing_to_pay", "swish_already_open", "swish_not_enrolled", "payment_provider_unavailable", "unknown"] as const;
 
@@ -48,7 +57,9 @@ export default async function PayPage({ searchParams }: Props) {
         </Link>
       </nav>
       <header className="space-y-2">
-        <h1 className="text-3xl font-bold leading-tight">{one && caseId ? t("headingOne", { number: one.caseNumber }) : t("headingAll")}</h1>
+        <h1 className="text-3xl font-bold leading-tight">
+          {instalment ? t("headingInstalment", { seq: instalment.seq }) : one && caseId ? t("headingOne", { number: one.caseNumber }) : t("headingAll")}
+        </h1>
         <p className="text-lg">{one ? t("leftOne", { creditor: one.creditorName, amount: total }) : t("leftAll", { count: options.cases.length, amount: total })}</p>
       </header>
       {options.cases.length === 0 ? (
@@ -57,7 +68,8 @@ export default async function PayPage({ searchParams }: Props) {
         <PayForm
           action={startPaymentAction}
           caseIds={options.cases.map((c) => c.id)}
-          totalOre={options.totalOre}
+          totalOre={payableOre}
+          instalmentId={instalment?.id}
           texts={{
             amountLegend: t("amountLegend"),
             amountAll: t("amountAll", { amount: total }),

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { auditEvents, cases, charges, creditorPolicies, outbox, paymentAllocations, payments } from "../../db/schema";
+import { auditEvents, cases, charges, creditorPolicies, instalmentPlans, instalments, outbox, paymentAllocations, payments, planCases } from "../../db/schema";
 import type { IsoDate } from "../../domain/calendar";
 import type { FeeKind } from "../../domain/fees";
 import { allocatePayment, computeCaseBalance, DEFAULT_ALLOCATION_ORDER, type LedgerAllocation } from "../../domain/ledger";
@@ -23,6 +23,8 @@ export interface BookItem {
   /** Bankgirot checked the OCR number (reference code 2). Otherwise a match is only a suggestion. */
   referenceChecked?: boolean;
   requestId?: string;
+  /** The plan instalment it pays (a Swish or card payment of an instalment). */
+  instalmentId?: string;
   externalReference?: string | null;
   payerName?: string | null;
   details?: Record<string, unknown>;
@@ -94,8 +96,31 @@ async function bookBatch(tx: Tx, items: BookItem[], actor: Actor): Promise<BookO
     for (const r of await tx.select({ id: cases.id, ocr: cases.ocrReference }).from(cases).where(inArray(cases.ocrReference, part))) byOcr.set(r.ocr, r.id);
   }
 
-  const caseIds = [...new Set(items.map((i) => i.caseId ?? (i.ocrReference ? byOcr.get(i.ocrReference) : undefined)).filter((id): id is string => !!id))];
+  // A reference that is no case's may be an instalment's: it pays that plan's cases.
+  const instalmentRefs = references.filter((r) => !byOcr.has(r));
+  const byInstalment = new Map<string, { id: string; caseIds: string[] }>();
+  for (const part of chunks(instalmentRefs)) {
+    const rows = await tx
+      .select({ id: instalments.id, ocr: instalments.ocrReference, caseId: planCases.caseId })
+      .from(instalments)
+      .innerJoin(instalmentPlans, eq(instalmentPlans.id, instalments.planId))
+      .innerJoin(planCases, and(eq(planCases.planId, instalments.planId), eq(planCases.live, 1)))
+      .where(and(inArray(instalments.ocrReference, part), inArray(instalmentPlans.status, ["active", "paused"])));
+    for (const r of rows) {
+      const found = byInstalment.get(r.ocr) ?? { id: r.id, caseIds: [] };
+      found.caseIds.push(r.caseId);
+      byInstalment.set(r.ocr, found);
+    }
+  }
+
+  const caseIds = [
+    ...new Set([
+      ...items.map((i) => i.caseId ?? (i.ocrReference ? byOcr.get(i.ocrReference) : undefined)).filter((id): id is string => !!id),
+      ...[...byInstalment.values()].flatMap((i) => i.caseIds),
+    ]),
+  ];
   const ledger = await lockAndLoad(tx, caseIds);
+  const instalmentPaid = new Map<string, { amountOre: number; on: IsoDate }>();
 
   const outcomes: BookOutcome[] = [];
   const paymentRows: (typeof payments.$inferInsert)[] = [];
@@ -103,14 +128,12 @@ async function bookBatch(tx: Tx, items: BookItem[], actor: Actor): Promise<BookO
   const paidCases = new Map<string, IsoDate>();
   const seen = new Set<string>();
 
-  for (const item of items) {
-    if (!Number.isSafeInteger(item.amountOre) || item.amountOre <= 0) throw new Error(`payment ${item.idempotencyKey}: amount must be positive öre`);
-    const before = existing.get(item.idempotencyKey);
-    if (before || seen.has(item.idempotencyKey)) {
-      outcomes.push({ idempotencyKey: item.idempotencyKey, paymentId: before?.id ?? "", status: "duplicate", caseId: before?.caseId ?? null, allocatedOre: 0, overpaymentOre: 0, casePaid: false });
-      continue;
-    }
-    seen.add(item.idempotencyKey);
+  const balanceOf = (entry: LockedCase, bookedOn: IsoDate) => {
+    const asOf = entry.allocations.reduce((latest, a) => (a.bookedOn > latest ? a.bookedOn : latest), bookedOn);
+    return { asOf, balance: computeCaseBalance({ ...entry.input, allocations: entry.allocations, asOf }) };
+  };
+
+  const bookOne = (item: BookItem) => {
     const paymentId = randomUUID();
     const matchedId = item.caseId ?? (item.ocrReference ? byOcr.get(item.ocrReference) : undefined);
     const entry = matchedId ? ledger.get(matchedId) : undefined;
@@ -130,17 +153,17 @@ async function bookBatch(tx: Tx, items: BookItem[], actor: Actor): Promise<BookO
       payerName: item.payerName ?? null,
       bookedOn: item.bookedOn,
       requestId: item.requestId ?? null,
+      instalmentId: item.instalmentId ?? null,
       details: item.details ?? null,
     };
     if (unmatchedReason || !entry) {
-      paymentRows.push({ ...base, caseId: null, status: "unmatched", unmatchedReason, details: { ...item.details, ...(matchedId ? { suggestedCaseId: matchedId } : {}) } });
+      paymentRows.push({ ...base, caseId: null, instalmentId: null, status: "unmatched", unmatchedReason, details: { ...item.details, ...(matchedId ? { suggestedCaseId: matchedId } : {}) } });
       outcomes.push({ idempotencyKey: item.idempotencyKey, paymentId, status: "unmatched", caseId: null, allocatedOre: 0, overpaymentOre: 0, casePaid: false, unmatchedReason });
-      continue;
+      return;
     }
 
     // Read the balance no earlier than the case's latest booking, so nothing is settled twice.
-    const asOf = entry.allocations.reduce((latest, a) => (a.bookedOn > latest ? a.bookedOn : latest), item.bookedOn);
-    const balance = computeCaseBalance({ ...entry.input, allocations: entry.allocations, asOf });
+    const { asOf, balance } = balanceOf(entry, item.bookedOn);
     const { allocations, overpaymentOre } = balance.leftOre > 0 ? allocatePayment(item.amountOre, balance, entry.order) : { allocations: [], overpaymentOre: item.amountOre };
     for (const a of allocations) {
       allocationRows.push({ paymentId, caseId: entry.id, component: a.component, chargeId: a.chargeId ?? null, amountOre: a.amountOre, bookedOn: asOf });
@@ -153,14 +176,56 @@ async function bookBatch(tx: Tx, items: BookItem[], actor: Actor): Promise<BookO
       entry.status = "paid";
       entry.input.interestStoppedOn = asOf;
     }
+    if (item.instalmentId) {
+      const sofar = instalmentPaid.get(item.instalmentId);
+      instalmentPaid.set(item.instalmentId, { amountOre: (sofar?.amountOre ?? 0) + item.amountOre, on: item.bookedOn });
+    }
     paymentRows.push({ ...base, caseId: entry.id, status: "booked", overpaymentOre });
     outcomes.push({ idempotencyKey: item.idempotencyKey, paymentId, status: "booked", caseId: entry.id, allocatedOre, overpaymentOre, casePaid });
+  };
+
+  for (const item of items) {
+    if (!Number.isSafeInteger(item.amountOre) || item.amountOre <= 0) throw new Error(`payment ${item.idempotencyKey}: amount must be positive öre`);
+    const before = existing.get(item.idempotencyKey);
+    if (before || seen.has(item.idempotencyKey)) {
+      outcomes.push({ idempotencyKey: item.idempotencyKey, paymentId: before?.id ?? "", status: "duplicate", caseId: before?.caseId ?? null, allocatedOre: 0, overpaymentOre: 0, casePaid: false });
+      continue;
+    }
+    seen.add(item.idempotencyKey);
+    const instalment = !item.caseId && item.ocrReference ? byInstalment.get(item.ocrReference) : undefined;
+    if (!instalment) {
+      bookOne(item);
+      continue;
+    }
+    // An instalment's reference: the plan's cases in turn, each up to what it has left; the rest on the last.
+    const entries = instalment.caseIds.map((id) => ledger.get(id)).filter((e): e is LockedCase => !!e);
+    let rest = item.amountOre;
+    for (const [n, entry] of entries.entries()) {
+      const take = n === entries.length - 1 ? rest : Math.min(rest, Math.max(0, balanceOf(entry, item.bookedOn).balance.leftOre));
+      if (take <= 0) continue;
+      bookOne({ ...item, idempotencyKey: n === 0 ? item.idempotencyKey : `${item.idempotencyKey}~${entry.id}`, caseId: entry.id, amountOre: take, instalmentId: instalment.id });
+      rest -= take;
+      if (rest === 0) break;
+    }
   }
 
   for (const part of chunks(paymentRows, 1000)) await tx.insert(payments).values(part);
   for (const part of chunks(allocationRows, 2000)) await tx.insert(paymentAllocations).values(part);
   for (const [caseId, on] of paidCases) {
     await tx.update(cases).set({ status: "paid", interestStoppedOn: on, closedOn: on, updatedAt: new Date() }).where(eq(cases.id, caseId));
+  }
+  for (const [instalmentId, paid] of instalmentPaid) {
+    const [row] = await tx
+      .update(instalments)
+      .set({
+        paidOre: sql`${instalments.paidOre} + ${paid.amountOre}`,
+        status: sql`case when ${instalments.paidOre} + ${paid.amountOre} >= ${instalments.amountOre} then 'paid'::instalment_status else ${instalments.status} end`,
+        paidOn: sql`case when ${instalments.paidOre} + ${paid.amountOre} >= ${instalments.amountOre} then ${paid.on}::date else ${instalments.paidOn} end`,
+      })
+      .where(eq(instalments.id, instalmentId))
+      .returning({ planId: instalments.planId, status: instalments.status });
+    // A paid instalment ends a run of missed ones.
+    if (row?.status === "paid") await tx.update(instalmentPlans).set({ missedInARow: 0 }).where(eq(instalmentPlans.id, row.planId));
   }
   if (paidCases.size > 0) {
     // A paid case gets no more reminders.

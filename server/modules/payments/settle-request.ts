@@ -61,6 +61,7 @@ export async function settleRequest(db: Db, ref: { method: "swish" | "card"; ext
           bookedOn,
           caseId: t.caseId,
           requestId: request.id,
+          instalmentId: request.instalmentId ?? undefined,
           externalReference: reference,
           payerName: observed.payerName ?? null,
         }))

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { paymentRequests } from "../../db/schema";
+import { instalmentPlans, instalments, paymentRequests, planCases } from "../../db/schema";
 import { todayInStockholm } from "../../domain/calendar";
 import { DomainError } from "../../domain/errors";
 import { splitOverCases } from "../../domain/payment-choice";
@@ -20,6 +20,8 @@ export interface StartPaymentInput {
   method: "swish" | "card";
   locale: "sv" | "en";
   now: Date;
+  /** Paying one instalment of the debtor's plan: its cases, and by default what is left of it. */
+  instalmentId?: string;
 }
 
 export interface StartedPayment {
@@ -42,6 +44,16 @@ const SWISH_CODES: Record<string, string> = { RP06: "swish_already_open", ACMT03
  */
 export async function startPayment(db: Db, deps: PaymentDeps, input: StartPaymentInput): Promise<StartedPayment> {
   const asOf = todayInStockholm(input.now);
+  if (input.instalmentId) {
+    const [row] = await db
+      .select({ amountOre: instalments.amountOre, paidOre: instalments.paidOre, planId: instalments.planId })
+      .from(instalments)
+      .innerJoin(instalmentPlans, eq(instalmentPlans.id, instalments.planId))
+      .where(and(eq(instalments.id, input.instalmentId), eq(instalmentPlans.debtorId, input.debtorId), inArray(instalmentPlans.status, ["active", "paused"])));
+    if (!row) throw new DomainError("instalment_not_found");
+    const planCaseIds = (await db.select({ caseId: planCases.caseId }).from(planCases).where(eq(planCases.planId, row.planId))).map((r) => r.caseId);
+    input = { ...input, caseIds: planCaseIds, amountOre: input.amountOre ?? Math.max(1, row.amountOre - row.paidOre) };
+  }
   const ledgers = (await loadDebtorLedgers(db, { debtorId: input.debtorId, asOf })).filter((l) => input.caseIds.includes(l.case.id));
   if (ledgers.length !== new Set(input.caseIds).size) throw new DomainError("case_not_found");
   const payable = ledgers.filter((l) => !["paid", "closed"].includes(caseState(l)));
@@ -56,7 +68,7 @@ export async function startPayment(db: Db, deps: PaymentDeps, input: StartPaymen
   if (input.method === "swish") {
     const externalId = instructionUuid();
     await db.transaction(async (tx) => {
-      await tx.insert(paymentRequests).values({ id: requestId, debtorId: input.debtorId, targets, method: "swish", amountOre, externalId });
+      await tx.insert(paymentRequests).values({ id: requestId, debtorId: input.debtorId, targets, method: "swish", amountOre, externalId, instalmentId: input.instalmentId ?? null });
       await recordAudit(tx, { actorKind: "debtor", actorId: input.debtorId, action: "payment.started", subjectKind: "payment_request", subjectId: requestId, debtorId: input.debtorId, details: { method: "swish", amountOre } });
     });
     try {
@@ -95,7 +107,7 @@ export async function startPayment(db: Db, deps: PaymentDeps, input: StartPaymen
     throw new DomainError("payment_provider_unavailable", error instanceof Error ? error.message : "card checkout failed");
   }
   await db.transaction(async (tx) => {
-    await tx.insert(paymentRequests).values({ id: requestId, debtorId: input.debtorId, targets, method: "card", amountOre, externalId: session.id, payUrl: session.url });
+    await tx.insert(paymentRequests).values({ id: requestId, debtorId: input.debtorId, targets, method: "card", amountOre, externalId: session.id, payUrl: session.url, instalmentId: input.instalmentId ?? null });
     await recordAudit(tx, { actorKind: "debtor", actorId: input.debtorId, action: "payment.started", subjectKind: "payment_request", subjectId: requestId, debtorId: input.debtorId, details: { method: "card", amountOre } });
   });
   return { requestId, method: "card", amountOre, swishToken: null, payUrl: session.url };

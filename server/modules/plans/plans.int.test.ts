@@ -12,6 +12,7 @@ import { hashBinding } from "../bankid-login/binding";
 import { postponeDebtorDueDate, moveDebtorInstalment, pauseDebtorPlan } from "./forbearance";
 import { followUpPlans } from "./follow-up";
 import { previewPlan, proposePlan } from "./propose";
+import { bookPayments } from "../payments/book";
 import { completePlanSigning } from "./sign";
 import { decidePlanRequest } from "./staff-requests";
 
@@ -99,6 +100,15 @@ describe("a plan inside policy", () => {
     await expect(moveDebtorInstalment(handle.db, { debtorId, instalmentId: first!.id, newDate: later, now: NOW })).rejects.toMatchObject({ code: "instalment_already_moved" });
     await expect(moveDebtorInstalment(handle.db, { debtorId: ids.anna!.debtorId, instalmentId: first!.id, newDate: later, now: NOW })).rejects.toMatchObject({ code: "instalment_not_found" });
     await expect(pauseDebtorPlan(handle.db, { debtorId, planId, now: NOW })).rejects.toMatchObject({ code: "plan_pause_not_allowed" });
+
+    // A bank payment with the second instalment's own OCR number finds it.
+    const [second] = await handle.db.select().from(instalments).where(and(eq(instalments.planId, planId), eq(instalments.seq, 2)));
+    const [outcome] = await handle.db.transaction((tx) =>
+      bookPayments(tx, [{ idempotencyKey: "test:instalment-2", method: "bankgiro", amountOre: second!.amountOre, bookedOn: "2026-11-24", ocrReference: second!.ocrReference, referenceChecked: true }], { kind: "system", id: null }),
+    );
+    expect(outcome).toMatchObject({ status: "booked", caseId: telecom, allocatedOre: second!.amountOre });
+    const [paidSecond] = await handle.db.select().from(instalments).where(eq(instalments.id, second!.id));
+    expect(paidSecond).toMatchObject({ status: "paid", paidOre: second!.amountOre, paidOn: "2026-11-24" });
   });
 });
 

@@ -73,7 +73,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
             <dt className="text-sm text-muted">{t("ocr")}</dt>
             <dd className="tabular text-lg font-semibold">{next.ocrReference}</dd>
           </dl>
-          <ButtonLink href={`/pay?case=${plan.cases[0]!.id}`}>{t("payNext")}</ButtonLink>
+          <ButtonLink href={`/pay?${plan.cases.length === 1 ? `case=${plan.cases[0]!.id}&` : ""}plan=${plan.id}&instalment=${next.id}`}>{t("payNext")}</ButtonLink>
         </section>
       )}
 

@@ -9,6 +9,8 @@ export const paymentsStartInput = z.object({
   /** Null: all that is left on these cases. */
   amountOre: ore.positive().nullable(),
   method: z.enum(["swish", "card"]),
+  /** Paying one instalment of a plan. */
+  instalmentId: z.string().uuid().optional(),
 });
 
 /** Starts a Swish or card payment; money is booked only when the provider confirms it. */
