@@ -6,7 +6,8 @@ export function PlanTimeline({ items, label }: { items: { seq: number; dueDate: 
   const step = 28;
   const width = Math.max(step * items.length, step);
   return (
-    <figure className="overflow-x-auto" aria-label={label}>
+    // A long plan scrolls sideways; the region takes focus so it scrolls from the keyboard too.
+    <figure className="overflow-x-auto" aria-label={label} tabIndex={items.length > 12 ? 0 : undefined}>
       <svg aria-hidden="true" width={width} height="44" viewBox={`0 0 ${width} 44`} className="text-brand-700">
         <line x1={step / 2} y1="14" x2={width - step / 2} y2="14" stroke="currentColor" strokeOpacity="0.3" strokeWidth="2" />
         {items.map((item, index) => (
