@@ -1,10 +1,8 @@
-import { desc, eq } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
-import { caseEvents } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
 import { FEE_RULES } from "../../domain/fees";
 import { caseState } from "./case-state";
-import { loadCaseDocuments, loadCasePayments, loadDebtorLedgers } from "./load-ledgers";
+import { loadCaseExtras, loadDebtorLedgers } from "./load-ledgers";
 
 /** The costs a payment order would add (Kronofogden's application fee and the legal fee). */
 export const PAYMENT_ORDER_COST_ORE = FEE_RULES.payment_order_application_fee.capOre + FEE_RULES.payment_order_legal_fee.capOre;
@@ -16,11 +14,7 @@ export const PAYMENT_ORDER_COST_ORE = FEE_RULES.payment_order_application_fee.ca
 export async function getDebtorCase(db: Queryable, input: { debtorId: string; caseId: string; asOf: string }) {
   const [ledger] = await loadDebtorLedgers(db, input);
   if (!ledger) throw new DomainError("case_not_found");
-  const [paymentRows, documentRows, eventRows] = await Promise.all([
-    loadCasePayments(db, ledger.case.id),
-    loadCaseDocuments(db, ledger.case.id),
-    db.select().from(caseEvents).where(eq(caseEvents.caseId, ledger.case.id)).orderBy(desc(caseEvents.occurredOn), desc(caseEvents.createdAt)).limit(20),
-  ]);
+  const { payments: paymentRows, documents: documentRows, events: eventRows } = await loadCaseExtras(db, ledger.case.id);
   const c = ledger.case;
   return {
     id: c.id,
