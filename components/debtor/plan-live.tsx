@@ -13,11 +13,13 @@ import { parseMoney } from "@/server/domain/money";
 export function PlanLive({
   formId,
   caseIds,
+  replacesPlanId,
   locale,
   texts,
 }: {
   formId: string;
   caseIds: string[];
+  replacesPlanId?: string | null;
   locale: Locale;
   texts: { monthsOne: string; monthsMany: string; monthly: string };
 }) {
@@ -38,7 +40,7 @@ export function PlanLive({
         if (!(monthlyOre && monthlyOre > 0) && !(months && months > 0 && months <= 120)) return setLine("");
         const call = ++latest;
         try {
-          const preview = await trpc.debtor.plans.preview.query({ caseIds, monthlyOre: monthlyOre ?? null, months: months ?? null, dueDay: 26, method: "bankgiro" });
+          const preview = await trpc.debtor.plans.preview.query({ caseIds, monthlyOre: monthlyOre ?? null, months: months ?? null, dueDay: 26, method: "bankgiro", replacesPlanId: replacesPlanId ?? null });
           if (call !== latest) return;
           setLine(by === "monthly" ? (preview.months === 1 ? texts.monthsOne : texts.monthsMany.replace("{n}", String(preview.months))) : texts.monthly.replace("{amount}", money(preview.monthlyOre, locale)));
         } catch {
@@ -54,7 +56,7 @@ export function PlanLive({
       form.removeEventListener("input", update);
       form.removeEventListener("change", update);
     };
-  }, [formId, caseIds, locale, texts]);
+  }, [formId, caseIds, replacesPlanId, locale, texts]);
   return (
     <p aria-live="polite" className="min-h-7 text-lg font-semibold">
       {line}

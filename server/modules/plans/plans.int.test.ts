@@ -109,6 +109,19 @@ describe("a plan inside policy", () => {
     expect(outcome).toMatchObject({ status: "booked", caseId: telecom, allocatedOre: second!.amountOre });
     const [paidSecond] = await handle.db.select().from(instalments).where(eq(instalments.id, second!.id));
     expect(paidSecond).toMatchObject({ status: "paid", paidOre: second!.amountOre, paidOn: "2026-11-24" });
+
+    // Changing the amount makes a new plan that is signed again; the old one ends, no second fee.
+    const change = await proposePlan(handle.db, { debtorId, answers: { ...answers, months: 5 }, locale: "sv", now: NOW, replacesPlanId: planId });
+    const [replacement] = await handle.db.select().from(instalmentPlans).where(eq(instalmentPlans.id, change.planId));
+    expect(replacement).toMatchObject({ status: "awaiting_signature", feeOre: 0, replacesPlanId: planId });
+    expect(await livePlansFor(telecom)).toBe(1);
+    await completePlanSigning(handle.db, { debtorId, planId: change.planId, orderId: await signedOrder(change.planId, debtorId), binding: BINDING, now: NOW });
+    const [old] = await handle.db.select().from(instalmentPlans).where(eq(instalmentPlans.id, planId));
+    expect(old!.status).toBe("cancelled");
+    expect(await livePlansFor(telecom)).toBe(1);
+    expect((await handle.db.select().from(planCases).where(and(eq(planCases.caseId, telecom), eq(planCases.live, 1))))[0]!.planId).toBe(change.planId);
+    expect(await handle.db.select().from(charges).where(and(eq(charges.caseId, telecom), eq(charges.kind, "plan_fee")))).toHaveLength(1);
+    await expect(proposePlan(handle.db, { debtorId: ids.anna!.debtorId, answers, locale: "sv", now: NOW, replacesPlanId: change.planId })).rejects.toMatchObject({ code: "plan_not_found" });
   });
 });
 

@@ -107,7 +107,14 @@ export async function proposePlan(
 ) {
   try {
     return await db.transaction(async (tx) => {
-      const preview = await previewPlan(tx, input);
+      if (input.replacesPlanId) {
+        const [old] = await tx
+          .select({ id: instalmentPlans.id })
+          .from(instalmentPlans)
+          .where(and(eq(instalmentPlans.id, input.replacesPlanId), eq(instalmentPlans.debtorId, input.debtorId), inArray(instalmentPlans.status, ["active", "paused"])));
+        if (!old) throw new DomainError("plan_not_found");
+      }
+      const preview = await previewPlan(tx, { ...input, replacesPlanId: input.replacesPlanId });
       if (!preview.inside && !input.request) throw new DomainError("plan_outside_policy", undefined, { reasons: preview.reasons });
       const status = preview.inside ? ("awaiting_signature" as const) : ("requested" as const);
 

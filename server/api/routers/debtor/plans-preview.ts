@@ -6,4 +6,4 @@ import { planAnswersInput, planPreviewOutput } from "./plans-schemas";
 export const plansPreview = debtorProcedure
   .input(planAnswersInput)
   .output(planPreviewOutput)
-  .query(({ ctx, input }) => previewPlan(ctx.db, { debtorId: ctx.debtorId, answers: input, now: ctx.now }));
+  .query(({ ctx, input }) => previewPlan(ctx.db, { debtorId: ctx.debtorId, answers: input, now: ctx.now, replacesPlanId: input.replacesPlanId ?? undefined }));

@@ -7,6 +7,8 @@ export const planAnswersInput = z.object({
   months: z.number().int().min(1).max(120).nullable().optional(),
   dueDay: z.number().int().min(1).max(28),
   method: z.enum(["swish", "card", "bankgiro"]),
+  /** Changing the amount of this plan: its own cases may be planned again, without a new fee. */
+  replacesPlanId: z.string().uuid().nullable().optional(),
 });
 
 export const planPreviewOutput = z.object({

@@ -33,7 +33,7 @@ export default async function PlanAmountPage({ searchParams }: Props) {
   const locale = (await getLocale()) as Locale;
   let base;
   try {
-    base = await (await api()).debtor.plans.preview({ caseIds: answers.caseIds, months: 1, dueDay: 26, method: "bankgiro" });
+    base = await (await api()).debtor.plans.preview({ caseIds: answers.caseIds, months: 1, dueDay: 26, method: "bankgiro", replacesPlanId: answers.replaces });
   } catch (error) {
     if (error instanceof TRPCError) redirect(answers.caseIds.length === 1 ? `/cases/${answers.caseIds[0]}` : "/cases");
     throw error;
@@ -113,7 +113,7 @@ export default async function PlanAmountPage({ searchParams }: Props) {
             </div>
           </div>
         </fieldset>
-        <PlanLive formId="plan-amount" caseIds={answers.caseIds} locale={locale} texts={{ monthsOne: t("liveMonths", { months: 1 }), monthsMany: many, monthly: t("liveMonthly", { amount: "{amount}" }) }} />
+        <PlanLive formId="plan-amount" caseIds={answers.caseIds} replacesPlanId={answers.replaces} locale={locale} texts={{ monthsOne: t("liveMonths", { months: 1 }), monthsMany: many, monthly: t("liveMonthly", { amount: "{amount}" }) }} />
         <button type="submit" className={primaryButton}>
           {t("continue")}
         </button>

@@ -31,7 +31,7 @@ export default async function PlanCheckPage({ searchParams }: Props) {
   const locale = (await getLocale()) as Locale;
   let preview;
   try {
-    preview = await (await api()).debtor.plans.preview({ caseIds: answers.caseIds, monthlyOre: answers.monthlyOre, months: answers.months, dueDay: answers.dueDay!, method: answers.method });
+    preview = await (await api()).debtor.plans.preview({ caseIds: answers.caseIds, monthlyOre: answers.monthlyOre, months: answers.months, dueDay: answers.dueDay!, method: answers.method, replacesPlanId: answers.replaces });
   } catch (error) {
     if (error instanceof TRPCError) redirect(stepHref("amount", params));
     throw error;
