@@ -39,7 +39,7 @@ export async function followUpPlans(db: Db, now: Date): Promise<{ missed: number
         missedInARow += 1;
         result.missed += 1;
         if (shouldLapse(missedInARow)) break;
-        const rolled = rollMissedInstalment(rows, i.seq, today);
+        const rolled = rollMissedInstalment(rows, i.seq, today, plan.dueDay);
         const added = rolled.find((r) => !rows.some((x) => x.seq === r.seq))!;
         rows = rolled;
         await tx.insert(instalments).values({ planId, seq: added.seq, dueDate: added.dueDate, amountOre: added.amountOre, rolledFromSeq: i.seq, ocrReference: instalmentOcr() });

@@ -99,6 +99,7 @@ export async function pauseDebtorPlan(db: Db, input: { debtorId: string; planId:
       open.map((i) => ({ seq: i.seq, dueDate: i.dueDate, amountOre: i.amountOre })),
       policies.every((p) => p.allow === true),
       today,
+      plan.dueDay,
     );
     for (const i of paused.instalments) await tx.update(instalments).set({ dueDate: i.dueDate }).where(and(eq(instalments.planId, plan.id), eq(instalments.seq, i.seq)));
     for (const i of paused.instalments) {

@@ -82,6 +82,7 @@ export async function previewPlan(db: Queryable, input: { debtorId: string; answ
     feeOre: schedule.feeOre,
     interestOre: schedule.interestOre,
     totalOre: schedule.totalOre,
+    annualRateBp: principalOre > 0 ? annualRateBp : 0,
     inside: check.inside,
     reasons: check.reasons,
     policy: { minInstalmentOre: policy.minInstalmentOre, maxPlanMonths: policy.maxPlanMonths, allowPlanPause: policy.allowPlanPause },
@@ -138,6 +139,7 @@ export async function proposePlan(
         feeOre: preview.feeOre,
         interestOre: preview.interestOre,
         totalOre: preview.totalOre,
+        ...(preview.annualRateBp > 0 ? { annualRateBp: preview.annualRateBp } : {}),
       });
       const [plan] = await tx
         .insert(instalmentPlans)
