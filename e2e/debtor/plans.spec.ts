@@ -105,6 +105,12 @@ async function signAndMove(page: Page, l: (typeof L)["sv"], name: string, label:
   await page.waitForURL(/\/plans\/[0-9a-f-]{36}\?signed=1/, { timeout: 20_000 });
   await expect(page.getByText(l.signed)).toBeVisible();
   await expectAccessible(page, `${label}: plan`);
+  const planUrl = page.url().replace(/\?.*$/, "");
+  const agreement = await page.request.get(`${planUrl}/agreement`);
+  expect(agreement.headers()["content-type"]).toBe("application/pdf");
+  const calendar = await page.request.get(`${planUrl}/calendar`);
+  expect(calendar.headers()["content-type"]).toContain("text/calendar");
+  expect(await calendar.text()).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*BEGIN:VEVENT/);
 
   await page.getByRole("link", { name: l.move }).first().click();
   await page.waitForURL(/\/move\//);
