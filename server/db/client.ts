@@ -20,6 +20,9 @@ export interface DbHandle {
   close: () => Promise<void>;
 }
 
+/** Connections the app keeps to PostgreSQL unless told otherwise. */
+export const DEFAULT_POOL_SIZE = 10;
+
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
 /** Opens PostgreSQL when a URL is given, else embedded PGlite (in a directory, or in memory). */
@@ -32,7 +35,7 @@ export async function openDatabase(options: {
   if (options.url) {
     const { Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
-    const pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const pool = new Pool({ connectionString: options.url, max: options.poolSize ?? DEFAULT_POOL_SIZE });
     const db = drizzle(pool, { schema }) as unknown as Db;
     return { db, kind: "postgres", pool, close: () => pool.end() };
   }

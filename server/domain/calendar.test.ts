@@ -342,6 +342,45 @@ describe("dates", () => {
   });
 });
 
+describe("date arithmetic against JavaScript's own calendar", () => {
+  const utc = (d: string) => Date.parse(`${d}T00:00:00Z`);
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const date = fc.integer({ min: Date.UTC(1900, 0, 1) / 86_400_000, max: Date.UTC(2200, 0, 1) / 86_400_000 }).map((n) => iso(n * 86_400_000));
+
+  it("agrees on adding days, counting days and the weekday", () => {
+    fc.assert(
+      fc.property(date, date, fc.integer({ min: -4000, max: 4000 }), (a, b, n) => {
+        expect(addDays(a, n)).toBe(iso(utc(a) + n * 86_400_000));
+        expect(daysBetween(a, b)).toBe((utc(b) - utc(a)) / 86_400_000);
+        expect(dayOfWeek(a)).toBe(new Date(utc(a)).getUTCDay());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("agrees on adding months, clamped to the end of a shorter month", () => {
+    fc.assert(
+      fc.property(date, fc.integer({ min: -240, max: 240 }), (a, n) => {
+        const [y, m, d] = a.split("-").map(Number) as [number, number, number];
+        const lastDay = new Date(Date.UTC(y, m - 1 + n + 1, 0)).getUTCDate();
+        expect(addMonths(a, n)).toBe(iso(Date.UTC(y, m - 1 + n, Math.min(d, lastDay))));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("knows which strings are real dates", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
+        const text = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+        const parsed = Date.parse(`${text}T00:00:00Z`);
+        expect(isIsoDate(text)).toBe(!Number.isNaN(parsed) && iso(parsed) === text);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe("today in Stockholm", () => {
   it("reads the date in Stockholm, not UTC, in winter and summer time", () => {
     expect(todayInStockholm(new Date("2026-12-31T22:59:59Z"))).toBe("2026-12-31");
@@ -349,6 +388,21 @@ describe("today in Stockholm", () => {
     expect(todayInStockholm(new Date("2026-07-01T21:59:00Z"))).toBe("2026-07-01");
     expect(todayInStockholm(new Date("2026-07-01T22:00:00Z"))).toBe("2026-07-02"); // CEST, UTC+2
     expect(todayInStockholm(new Date("2026-03-29T01:30:00Z"))).toBe("2026-03-29"); // the night clocks go forward
+  });
+
+  it("answers every moment as a fresh reading of the clock would, whatever was asked before", () => {
+    const fresh = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" });
+    const moment = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 0, 1) }).map((ms) => new Date(ms));
+    fc.assert(
+      fc.property(fc.array(moment, { minLength: 1, maxLength: 20 }), (moments) => {
+        for (const m of moments) {
+          expect(todayInStockholm(m)).toBe(fresh.format(m));
+          // The same minute again, a second later or earlier: still the same day.
+          const sameMinute = new Date(m.getTime() - (m.getTime() % 60_000) + 59_000);
+          expect(todayInStockholm(sameMinute)).toBe(fresh.format(sameMinute));
+        }
+      }),
+    );
   });
 
   it("refuses an invalid moment", () => {

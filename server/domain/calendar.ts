@@ -38,21 +38,64 @@ export function midsummerEve(year: number): IsoDate {
   return addDays(june19, (5 - dayOfWeek(june19) + 7) % 7);
 }
 
-function toUtc(d: IsoDate): Date {
-  const [y, m, day] = d.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, day));
+/**
+ * Dates are days since 1970-01-01, counted with the proleptic Gregorian calendar (Hinnant's
+ * days_from_civil and civil_from_days): no Date objects and no time zones, which matters because
+ * the ledger and the plans move dates thousands of times a request.
+ */
+function dayNumberOf(y: number, m: number, d: number): number {
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yoe = year - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
-function fromUtc(date: Date): IsoDate {
-  return date.toISOString().slice(0, 10);
+function isoOfDayNumber(n: number): IsoDate {
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The day number of a real date from year 1000 to 9999, or NaN for anything else. */
+function dayNumber(value: string): number {
+  const match = ISO_DATE.exec(value);
+  if (!match) return Number.NaN;
+  const y = Number(match[1]);
+  const m = Number(match[2]);
+  const d = Number(match[3]);
+  if (y < 1000 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return Number.NaN;
+  return dayNumberOf(y, m, d);
 }
 
 export function isIsoDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && fromUtc(toUtc(value)) === value;
+  return !Number.isNaN(dayNumber(value));
+}
+
+/** The day number of `value`, refusing anything that is not a real date. */
+function checkedDayNumber(value: IsoDate): number {
+  const n = dayNumber(value);
+  if (Number.isNaN(n)) throw new DomainError("invalid_date", "expected a real date YYYY-MM-DD", { date: value });
+  return n;
 }
 
 function assertIsoDate(value: IsoDate): void {
-  if (!isIsoDate(value)) throw new DomainError("invalid_date", "expected a real date YYYY-MM-DD", { date: value });
+  checkedDayNumber(value);
 }
 
 function assertWhole(n: number, name: string): void {
@@ -60,11 +103,9 @@ function assertWhole(n: number, name: string): void {
 }
 
 export function addDays(d: IsoDate, n: number): IsoDate {
-  assertIsoDate(d);
+  const day = checkedDayNumber(d);
   assertWhole(n, "days");
-  const date = toUtc(d);
-  date.setUTCDate(date.getUTCDate() + n);
-  return fromUtc(date);
+  return isoOfDayNumber(day + n);
 }
 
 /** Same day n months on, clamped to the end of a shorter month (31 Jan + 1 month = 28/29 Feb). */
@@ -72,30 +113,28 @@ export function addMonths(d: IsoDate, n: number): IsoDate {
   assertIsoDate(d);
   assertWhole(n, "months");
   const [y, m, day] = d.split("-").map(Number) as [number, number, number];
-  const first = new Date(Date.UTC(y, m - 1 + n, 1));
-  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  first.setUTCDate(Math.min(day, last));
-  return fromUtc(first);
+  const months = y * 12 + (m - 1) + n;
+  const year = Math.floor(months / 12);
+  const month = months - year * 12 + 1;
+  return isoOfDayNumber(dayNumberOf(year, month, Math.min(day, daysInMonth(year, month))));
 }
 
 /** Calendar days from `from` to `to`: daysBetween("2026-12-31", "2027-01-01") is 1; negative when `to` is earlier. */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  assertIsoDate(from);
-  assertIsoDate(to);
-  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+  return checkedDayNumber(to) - checkedDayNumber(from);
 }
 
 export function compareDates(a: IsoDate, b: IsoDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** 0 is Sunday, 6 is Saturday (1970-01-01 was a Thursday). */
 export function dayOfWeek(d: IsoDate): number {
-  return toUtc(d).getUTCDay();
+  return (((checkedDayNumber(d) + 4) % 7) + 7) % 7;
 }
 
 /** Not a Saturday or Sunday, not a public holiday, not Midsommarafton, Julafton or Nyårsafton. */
 export function isBankDay(d: IsoDate): boolean {
-  assertIsoDate(d);
   const dow = dayOfWeek(d);
   if (dow === 0 || dow === 6) return false;
   return !closedDays(Number(d.slice(0, 4))).has(d);
@@ -150,9 +189,20 @@ export function paydayDueDate(earliest: IsoDate): IsoDate {
 
 const stockholm = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });
 
-/** Today's date in Stockholm at a moment in time (the caller passes the clock). */
+let lastDay: { minute: number; day: IsoDate } | undefined;
+
+/**
+ * Today's date in Stockholm at a moment in time (the caller passes the clock). Every request asks,
+ * so the answer is kept for its UTC minute: Stockholm is a whole number of hours from UTC, so its
+ * date can only turn at the start of one.
+ */
 export function todayInStockholm(now: Date): IsoDate {
-  if (Number.isNaN(now.getTime())) throw new DomainError("invalid_date", "now is not a valid moment");
+  const time = now.getTime();
+  if (Number.isNaN(time)) throw new DomainError("invalid_date", "now is not a valid moment");
+  const minute = Math.floor(time / 60_000);
+  if (lastDay?.minute === minute) return lastDay.day;
   const parts = Object.fromEntries(stockholm.formatToParts(now).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  const day = `${parts.year}-${parts.month}-${parts.day}`;
+  lastDay = { minute, day };
+  return day;
 }

@@ -2,7 +2,7 @@ import type { Queryable } from "../../db/client";
 import { DomainError } from "../../domain/errors";
 import { FEE_RULES } from "../../domain/fees";
 import { caseState } from "./case-state";
-import { loadCaseExtras, loadDebtorLedgers } from "./load-ledgers";
+import { loadDebtorCase } from "./load-ledgers";
 
 /** The costs a payment order would add (Kronofogden's application fee and the legal fee). */
 export const PAYMENT_ORDER_COST_ORE = FEE_RULES.payment_order_application_fee.capOre + FEE_RULES.payment_order_legal_fee.capOre;
@@ -12,9 +12,10 @@ export const PAYMENT_ORDER_COST_ORE = FEE_RULES.payment_order_application_fee.ca
  * "not found", exactly like a case that does not exist.
  */
 export async function getDebtorCase(db: Queryable, input: { debtorId: string; caseId: string; asOf: string }) {
-  const [ledger] = await loadDebtorLedgers(db, input);
+  // The case, its balance, payments, documents and events in one round trip.
+  const ledger = await loadDebtorCase(db, input);
   if (!ledger) throw new DomainError("case_not_found");
-  const { payments: paymentRows, documents: documentRows, events: eventRows } = await loadCaseExtras(db, ledger.case.id);
+  const { payments: paymentRows, documents: documentRows, events: eventRows } = ledger;
   const c = ledger.case;
   return {
     id: c.id,

@@ -1,4 +1,5 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/client";
 import { caseDocuments, caseEvents, cases, charges, creditorPolicies, creditors, paymentAllocations, payments, referenceRates } from "../../db/schema";
 import type { FeeKind } from "../../domain/fees";
@@ -6,12 +7,27 @@ import type { RatePeriod } from "../../domain/interest";
 import { computeCaseBalance, type CaseBalance } from "../../domain/ledger";
 
 export type CaseRow = typeof cases.$inferSelect;
+type PolicyRow = typeof creditorPolicies.$inferSelect;
 
 export interface CaseLedger {
   case: CaseRow;
   creditor: { id: string; name: string; kind: string };
-  policy: typeof creditorPolicies.$inferSelect | null;
+  policy: PolicyRow | null;
   balance: CaseBalance;
+}
+
+export interface CasePayment {
+  id: string;
+  method: "swish" | "card" | "bankgiro" | "manual";
+  amountOre: number;
+  bookedOn: string;
+  overpaymentOre: number;
+}
+
+export interface CaseExtras {
+  payments: CasePayment[];
+  documents: { id: string; kind: string; issuedOn: string }[];
+  events: { kind: string; occurredOn: string; details: string | null }[];
 }
 
 const RATES_TTL_MS = 60_000;
@@ -39,38 +55,122 @@ export async function loadRates(db: Queryable): Promise<RatePeriod[]> {
   return rates;
 }
 
-function ledgerQuery(db: Queryable, oneCase: boolean) {
+/**
+ * A table's row as one JSON object keyed like drizzle's own rows, and the keys of its timestamp
+ * columns (JSON carries them as text). One JSON value per row is parsed far faster than forty
+ * typed columns, which is where most of the time of these procedures went.
+ */
+function jsonRow(table: PgTable) {
+  const columns = Object.entries(getTableColumns(table));
+  return {
+    sql: sql`json_build_object(${sql.join(
+      columns.map(([key, column]) => sql`${sql.raw(`'${key}'`)}, ${column}`),
+      sql`, `,
+    )})`,
+    timestamps: columns.filter(([, column]) => column.dataType === "date").map(([key]) => key),
+  };
+}
+
+const caseJson = jsonRow(cases);
+const policyJson = jsonRow(creditorPolicies);
+
+function reviveTimestamps(row: Record<string, unknown>, keys: string[]): void {
+  for (const key of keys) if (typeof row[key] === "string") row[key] = new Date(row[key]);
+}
+
+interface LedgerJson {
+  case: CaseRow;
+  creditor: CaseLedger["creditor"];
+  policy: PolicyRow | null;
+  charges: { id: string; kind: FeeKind; amountOre: number; chargedOn: string }[];
+  allocations: { paymentId: string; bookedOn: string; component: "fee" | "interest" | "principal"; chargeId: string | null; amountOre: number }[];
+}
+
+type LedgerWithExtrasJson = LedgerJson & CaseExtras;
+
+/** A case's charges and payment allocations, as JSON arrays. */
+const ledgerParts = sql`'charges', coalesce((
+    select json_agg(json_build_object('id', c.id, 'kind', c.kind, 'amountOre', c.amount_ore, 'chargedOn', c.charged_on) order by c.charged_on)
+    from ${charges} c where c.case_id = ${cases.id}), '[]'::json),
+  'allocations', coalesce((
+    select json_agg(json_build_object('paymentId', a.payment_id, 'bookedOn', a.booked_on, 'component', a.component, 'chargeId', a.charge_id, 'amountOre', a.amount_ore) order by a.booked_on)
+    from ${paymentAllocations} a where a.case_id = ${cases.id}), '[]'::json)`;
+
+/** A case's booked payments, documents and latest events, as JSON arrays. */
+function extrasParts(caseId: SQL | typeof cases.id) {
+  return sql`'payments', coalesce((
+    select json_agg(json_build_object('id', p.id, 'method', p.method, 'amountOre', p.amount_ore, 'bookedOn', p.booked_on, 'overpaymentOre', p.overpayment_ore) order by p.booked_on, p.created_at)
+    from ${payments} p where p.case_id = ${caseId} and p.status = 'booked'), '[]'::json),
+  'documents', coalesce((
+    select json_agg(json_build_object('id', d.id, 'kind', d.kind, 'issuedOn', d.issued_on) order by d.issued_on)
+    from ${caseDocuments} d where d.case_id = ${caseId}), '[]'::json),
+  'events', coalesce((
+    select json_agg(json_build_object('kind', e.kind, 'occurredOn', e.occurred_on, 'details', e.details) order by e.occurred_on desc, e.created_at desc)
+    from (select * from ${caseEvents} e where e.case_id = ${caseId} order by e.occurred_on desc, e.created_at desc limit 20) e), '[]'::json)`;
+}
+
+type Variant = "all" | "one" | "oneWithExtras";
+
+function ledgerQuery(db: Queryable, variant: Variant) {
   const debtor = eq(cases.debtorId, sql.placeholder("debtorId"));
+  const extras = variant === "oneWithExtras" ? sql`, ${extrasParts(cases.id)}` : sql``;
   return db
     .select({
-      case: cases,
-      creditor: { id: creditors.id, name: creditors.name, kind: creditors.kind },
-      policy: creditorPolicies,
-      charges: sql<{ id: string; kind: FeeKind; amountOre: number; chargedOn: string }[] | string>`coalesce((
-        select json_agg(json_build_object('id', c.id, 'kind', c.kind, 'amountOre', c.amount_ore, 'chargedOn', c.charged_on) order by c.charged_on)
-        from ${charges} c where c.case_id = ${cases.id}), '[]'::json)`,
-      allocations: sql<{ paymentId: string; bookedOn: string; component: "fee" | "interest" | "principal"; chargeId: string | null; amountOre: number }[] | string>`coalesce((
-        select json_agg(json_build_object('paymentId', a.payment_id, 'bookedOn', a.booked_on, 'component', a.component, 'chargeId', a.charge_id, 'amountOre', a.amount_ore) order by a.booked_on)
-        from ${paymentAllocations} a where a.case_id = ${cases.id}), '[]'::json)`,
+      ledger: sql<LedgerJson | string>`json_build_object(
+        'case', ${caseJson.sql},
+        'creditor', json_build_object('id', ${creditors.id}, 'name', ${creditors.name}, 'kind', ${creditors.kind}),
+        'policy', case when ${creditorPolicies.creditorId} is null then null else ${policyJson.sql} end,
+        ${ledgerParts}${extras})`,
     })
     .from(cases)
     .innerJoin(creditors, eq(creditors.id, cases.creditorId))
     .leftJoin(creditorPolicies, eq(creditorPolicies.creditorId, cases.creditorId))
-    .where(oneCase ? and(debtor, eq(cases.id, sql.placeholder("caseId"))) : debtor)
+    .where(variant === "all" ? debtor : and(debtor, eq(cases.id, sql.placeholder("caseId"))))
     .orderBy(asc(cases.dueDate), asc(cases.caseNumber));
 }
 
 type LedgerStatement = ReturnType<ReturnType<typeof ledgerQuery>["prepare"]>;
-const statements = new WeakMap<object, { all: LedgerStatement; one: LedgerStatement }>();
+const statements = new WeakMap<object, Record<Variant, LedgerStatement>>();
 
-/** The ledger query prepared once per database handle (PostgreSQL then plans it once per connection). */
-function ledgerStatement(db: Queryable, oneCase: boolean): LedgerStatement {
+/** The ledger queries prepared once per database handle (PostgreSQL then plans them once per connection). */
+function ledgerStatement(db: Queryable, variant: Variant): LedgerStatement {
   let prepared = statements.get(db);
   if (!prepared) {
-    prepared = { all: ledgerQuery(db, false).prepare("debtor_ledgers"), one: ledgerQuery(db, true).prepare("debtor_ledger_one") };
+    prepared = {
+      all: ledgerQuery(db, "all").prepare("debtor_ledgers"),
+      one: ledgerQuery(db, "one").prepare("debtor_ledger_one"),
+      oneWithExtras: ledgerQuery(db, "oneWithExtras").prepare("debtor_case_full"),
+    };
     statements.set(db, prepared);
   }
-  return oneCase ? prepared.one : prepared.all;
+  return prepared[variant];
+}
+
+function toLedger(json: LedgerJson, rates: RatePeriod[], asOf: string): CaseLedger {
+  const c = json.case;
+  reviveTimestamps(c as unknown as Record<string, unknown>, caseJson.timestamps);
+  if (json.policy) reviveTimestamps(json.policy as unknown as Record<string, unknown>, policyJson.timestamps);
+  return {
+    case: c,
+    creditor: json.creditor,
+    policy: json.policy,
+    balance: computeCaseBalance({
+      principalOre: c.principalOre,
+      originalDueDate: c.originalDueDate,
+      charges: json.charges.map((ch) => ({ id: ch.id, kind: ch.kind, amountOre: Number(ch.amountOre), chargedOn: ch.chargedOn })),
+      allocations: json.allocations.map((a) => ({
+        paymentId: a.paymentId,
+        bookedOn: a.bookedOn,
+        component: a.component,
+        chargeId: a.chargeId ?? undefined,
+        amountOre: Number(a.amountOre),
+      })),
+      rates,
+      marginBp: c.interestMarginBp,
+      interestStoppedOn: c.interestStoppedOn ?? undefined,
+      asOf,
+    }),
+  };
 }
 
 /**
@@ -82,69 +182,41 @@ export async function loadDebtorLedgers(
   input: { debtorId: string; caseId?: string; asOf: string },
 ): Promise<CaseLedger[]> {
   // One round trip, as a prepared statement: each case with its charges and allocations as JSON.
-  const statement = ledgerStatement(db, input.caseId !== undefined);
-  const [caseRows, rates] = await Promise.all([
-    statement.execute(input.caseId !== undefined ? { debtorId: input.debtorId, caseId: input.caseId } : { debtorId: input.debtorId }),
+  const one = input.caseId !== undefined;
+  const [rows, rates] = await Promise.all([
+    ledgerStatement(db, one ? "one" : "all").execute(one ? { debtorId: input.debtorId, caseId: input.caseId } : { debtorId: input.debtorId }),
     loadRates(db),
   ]);
-  return caseRows.map((row) => ({
-    case: row.case,
-    creditor: row.creditor,
-    policy: row.policy,
-    balance: computeCaseBalance({
-      principalOre: row.case.principalOre,
-      originalDueDate: row.case.originalDueDate,
-      charges: parsed(row.charges).map((c) => ({ id: c.id, kind: c.kind, amountOre: Number(c.amountOre), chargedOn: c.chargedOn })),
-      allocations: parsed(row.allocations).map((a) => ({
-        paymentId: a.paymentId,
-        bookedOn: a.bookedOn,
-        component: a.component,
-        chargeId: a.chargeId ?? undefined,
-        amountOre: Number(a.amountOre),
-      })),
-      rates,
-      marginBp: row.case.interestMarginBp,
-      interestStoppedOn: row.case.interestStoppedOn ?? undefined,
-      asOf: input.asOf,
-    }),
-  }));
+  return rows.map((row) => toLedger(parsed(row.ledger), rates, input.asOf));
 }
 
-/** JSON columns arrive parsed from node-postgres and PGlite alike; a string is parsed here. */
-function parsed<T>(value: T[] | string): T[] {
-  return typeof value === "string" ? (JSON.parse(value) as T[]) : value;
+/**
+ * One case of a debtor with its balance and with its payments, documents and latest events, in
+ * one round trip; null when this debtor has no such case.
+ */
+export async function loadDebtorCase(
+  db: Queryable,
+  input: { debtorId: string; caseId: string; asOf: string },
+): Promise<(CaseLedger & CaseExtras) | null> {
+  const [rows, rates] = await Promise.all([
+    ledgerStatement(db, "oneWithExtras").execute({ debtorId: input.debtorId, caseId: input.caseId }),
+    loadRates(db),
+  ]);
+  const row = rows[0];
+  if (!row) return null;
+  const json = parsed<LedgerWithExtrasJson>(row.ledger as LedgerWithExtrasJson | string);
+  return { ...toLedger(json, rates, input.asOf), ...extrasOf(json) };
 }
 
-function caseExtrasQuery(db: Queryable) {
-  const caseId = sql.placeholder("caseId");
-  return db
-    .select({
-      payments: sql<{ id: string; method: "swish" | "card" | "bankgiro" | "manual"; amountOre: number; bookedOn: string; overpaymentOre: number }[] | string>`coalesce((
-        select json_agg(json_build_object('id', p.id, 'method', p.method, 'amountOre', p.amount_ore, 'bookedOn', p.booked_on, 'overpaymentOre', p.overpayment_ore) order by p.booked_on, p.created_at)
-        from ${payments} p where p.case_id = ${caseId} and p.status = 'booked'), '[]'::json)`,
-      documents: sql<{ id: string; kind: string; issuedOn: string }[] | string>`coalesce((
-        select json_agg(json_build_object('id', d.id, 'kind', d.kind, 'issuedOn', d.issued_on) order by d.issued_on)
-        from ${caseDocuments} d where d.case_id = ${caseId}), '[]'::json)`,
-      events: sql<{ kind: string; occurredOn: string; details: string | null }[] | string>`coalesce((
-        select json_agg(json_build_object('kind', e.kind, 'occurredOn', e.occurred_on, 'details', e.details) order by e.occurred_on desc, e.created_at desc)
-        from (select * from ${caseEvents} e where e.case_id = ${caseId} order by e.occurred_on desc, e.created_at desc limit 20) e), '[]'::json)`,
-    })
-    .from(sql`(select 1) as one`);
+/** JSON arrives parsed from node-postgres and PGlite alike; a string is parsed here. */
+function parsed<T>(value: T | string): T {
+  return typeof value === "string" ? (JSON.parse(value) as T) : value;
 }
 
-const extrasStatements = new WeakMap<object, ReturnType<ReturnType<typeof caseExtrasQuery>["prepare"]>>();
-
-/** A case's booked payments, documents and latest events, in one prepared query. */
-export async function loadCaseExtras(db: Queryable, caseId: string) {
-  let statement = extrasStatements.get(db);
-  if (!statement) {
-    statement = caseExtrasQuery(db).prepare("case_extras");
-    extrasStatements.set(db, statement);
-  }
-  const [row] = await statement.execute({ caseId });
+function extrasOf(json: CaseExtras): CaseExtras {
   return {
-    payments: parsed(row!.payments).map((p) => ({ ...p, amountOre: Number(p.amountOre), overpaymentOre: Number(p.overpaymentOre) })),
-    documents: parsed(row!.documents),
-    events: parsed(row!.events),
+    payments: json.payments.map((p) => ({ ...p, amountOre: Number(p.amountOre), overpaymentOre: Number(p.overpaymentOre) })),
+    documents: json.documents,
+    events: json.events,
   };
 }
