@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { ExtractTablesWithRelations, Logger } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
@@ -31,12 +31,14 @@ export async function openDatabase(options: {
   dataDir?: string;
   loadDataDir?: Blob;
   poolSize?: number;
+  /** Sees every statement drizzle runs (tests count them). */
+  logger?: Logger;
 }): Promise<DbHandle> {
   if (options.url) {
     const { Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
     const pool = new Pool({ connectionString: options.url, max: options.poolSize ?? DEFAULT_POOL_SIZE });
-    const db = drizzle(pool, { schema }) as unknown as Db;
+    const db = drizzle(pool, { schema, logger: options.logger }) as unknown as Db;
     return { db, kind: "postgres", pool, close: () => pool.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
@@ -45,7 +47,7 @@ export async function openDatabase(options: {
   const pglite = options.dataDir
     ? await PGlite.create(options.dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {})
     : await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
-  const db = drizzle(pglite, { schema }) as unknown as Db;
+  const db = drizzle(pglite, { schema, logger: options.logger }) as unknown as Db;
   return { db, kind: "pglite", pglite, close: () => pglite.close() };
 }
 

@@ -12,9 +12,17 @@ import { createCaller } from "../../root";
 
 let handle: DbHandle;
 const ids: Record<string, string> = {};
+/** Statements run so far, as drizzle reports them. */
+let statements = 0;
 
 beforeAll(async () => {
-  handle = await createTestDb();
+  handle = await createTestDb({
+    logger: {
+      logQuery: () => {
+        statements += 1;
+      },
+    },
+  });
   await seedDemoIfEmpty(handle.db, "2026-11-22");
   for (const person of DEMO_DEBTORS) {
     const [row] = await handle.db.select({ id: debtors.id }).from(debtors).where(eq(debtors.personalNumberHash, personalNumberHash(person.personalNumber, env().KVITT_PNR_HASH_KEY)));
@@ -43,6 +51,31 @@ describe("debtor.cases", () => {
     }
     await expect(as("anna").debtor.cases.get({ caseId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(as("anna").debtor.cases.get({ caseId: "../etc" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("asks the database the same number of times whatever the number of cases (no N+1)", async () => {
+    const counted = async (call: () => Promise<unknown>) => {
+      const before = statements;
+      await call();
+      return statements - before;
+    };
+    await as("erik").debtor.cases.list(); // reference rates are then cached for a minute
+    const anna = await as("anna").debtor.cases.list();
+    const erik = await as("erik").debtor.cases.list();
+    expect(anna.cases).toHaveLength(1);
+    expect(erik.cases.length).toBeGreaterThanOrEqual(3);
+    const forOne = await counted(() => as("anna").debtor.cases.list());
+    expect(await counted(() => as("erik").debtor.cases.list())).toBe(forOne);
+    expect(forOne).toBe(1);
+
+    // The case page: one statement for the case, its balance, payments, letters and events.
+    const [mohammedsCase] = (await as("mohammed").debtor.cases.list()).cases;
+    const casePage = [
+      await counted(() => as("anna").debtor.cases.get({ caseId: anna.cases[0]!.id })),
+      await counted(() => as("mohammed").debtor.cases.get({ caseId: mohammedsCase!.id })),
+    ];
+    for (const c of erik.cases) casePage.push(await counted(() => as("erik").debtor.cases.get({ caseId: c.id })));
+    expect(casePage).toEqual(casePage.map(() => 1));
   });
 
   it("refuses callers who are not a signed-in debtor with cases", async () => {
