@@ -26,7 +26,7 @@ export default defineConfig({
     { name: "desktop", use: { viewport: { width: 1280, height: 900 }, locale: "sv-SE", browserName: "chromium" }, testMatch: /desktop\.spec\.ts/ },
   ],
   webServer: {
-    command: `npx next start -p ${port}`,
+    command: "node scripts/serve.mjs",
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

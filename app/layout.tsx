@@ -26,6 +26,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-dvh flex flex-col">
+        {/* Copy buttons and error-summary focus, on pages with React and on pages without it. */}
+        <script src="/enhance.js" async />
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-paper focus:p-3"

@@ -10,6 +10,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
 const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 390, height: 844 }, userAgent: "Mozilla/5.0 (Linux; Android 14) Mobile" });
 const page = await context.newPage();
+// Every page measured as a first visit: nothing comes from the browser's cache.
+await (await context.newCDPSession(page)).send("Network.setCacheDisabled", { cacheDisabled: true });
 
 async function measure(name, go) {
   const scripts = new Map();

@@ -3,7 +3,7 @@ import { execSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "server", "i18n", "messages", "drizzle", "next.config.ts", "package-lock.json", "postcss.config.mjs", "proxy.ts", "instrumentation.ts"];
+const SOURCES = ["app", "components", "public", "server", "i18n", "messages", "drizzle", "next.config.ts", "package-lock.json", "postcss.config.mjs", "proxy.ts", "instrumentation.ts"];
 
 function newestMtime(target) {
   if (!existsSync(target)) return 0;

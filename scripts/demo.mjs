@@ -9,7 +9,7 @@ const { buildIfNeeded } = await import("./build-if-needed.mjs");
 buildIfNeeded();
 
 const port = process.env.PORT ?? "3000";
-const child = spawn("npx", ["next", "start", "-p", port], {
+const child = spawn(process.execPath, ["scripts/serve.mjs"], {
   stdio: "inherit",
   env: { ...process.env, KVITT_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1", PORT: port },
 });

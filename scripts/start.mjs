@@ -35,7 +35,7 @@ if (problems.length > 0) {
   process.exit(1);
 }
 
-const child = spawn("npx", ["next", "start", "-p", process.env.PORT ?? "3000"], {
+const child = spawn(process.execPath, ["scripts/serve.mjs"], {
   stdio: "inherit",
   env: { ...process.env, KVITT_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1" },
 });

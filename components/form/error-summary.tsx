@@ -1,6 +1,6 @@
 /**
  * GOV.UK's error summary: at the top, announced, with a link to each field that needs attention.
- * It takes focus through the page's autofocus when there are errors (see FocusOnLoad).
+ * It takes focus when the page shows it (public/enhance.js).
  */
 export function ErrorSummary({ title, errors }: { title: string; errors: { href: string; text: string }[] }) {
   if (errors.length === 0) return null;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ErrorSummary } from "@/components/form/error-summary";
 import { DebtFreeChart } from "@/components/debtor/debt-free-chart";
 import { money, monthYear } from "@/components/ui/format";
 import type { Locale } from "@/i18n/config";
@@ -12,8 +13,14 @@ import { parseMoney } from "@/server/domain/money";
 export async function generateMetadata({ searchParams }: { searchParams: Promise<{ amount?: string }> }): Promise<Metadata> {
   const t = await getTranslations("debtFree");
   const { amount } = await searchParams;
-  const invalid = amount !== undefined && parseMoney(amount) === null;
+  const invalid = readAmount(amount).invalid;
   return { title: `${invalid ? (await getTranslations("common"))("errorPrefix") : ""}${t("title")}` };
+}
+
+/** The amount a month as typed: at least 1 kr, in kronor and öre. */
+function readAmount(amount: string | undefined) {
+  const monthlyOre = amount !== undefined ? parseMoney(amount) : null;
+  return { monthlyOre, invalid: amount !== undefined && (monthlyOre === null || monthlyOre < 100) };
 }
 
 /** A plain GET form: works without JavaScript, keeps what the person typed, explains errors. */
@@ -23,8 +30,7 @@ export default async function DebtFreePage({ searchParams }: { searchParams: Pro
   const t = await getTranslations("debtFree");
   const locale = (await getLocale()) as Locale;
   const { amount } = await searchParams;
-  const monthlyOre = amount !== undefined ? parseMoney(amount) : null;
-  const invalid = amount !== undefined && (monthlyOre === null || monthlyOre < 100);
+  const { monthlyOre, invalid } = readAmount(amount);
   const result = monthlyOre !== null && !invalid ? await (await api()).debtor.debtFree({ monthlyOre }) : null;
 
   return (
@@ -32,14 +38,7 @@ export default async function DebtFreePage({ searchParams }: { searchParams: Pro
       <Link href="/cases" className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4">
         ← {t("back")}
       </Link>
-      {invalid && (
-        <div role="alert" tabIndex={-1} className="rounded-lg border-4 border-error p-4 space-y-2">
-          <h2 className="text-lg font-bold">{t("errorTitle")}</h2>
-          <a href="#amount" className="text-error underline underline-offset-4">
-            {t("error")}
-          </a>
-        </div>
-      )}
+      {invalid && <ErrorSummary title={t("errorTitle")} errors={[{ href: "#amount", text: t("error") }]} />}
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="text-lg">{t("lead")}</p>
       <form method="get" className="space-y-3" noValidate>

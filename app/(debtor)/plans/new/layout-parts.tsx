@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { ErrorSummary } from "@/components/form/error-summary";
-import { FocusOnError } from "@/components/form/focus-on-error";
 
 /** The frame of each plan question: back link, step, error summary, one heading. */
 export function StepFrame({
@@ -28,7 +27,6 @@ export function StepFrame({
         </Link>
       </nav>
       <ErrorSummary title={errorTitle} errors={errors} />
-      {errors.length > 0 && <FocusOnError />}
       <header className="space-y-1">
         {step && <p className="text-muted">{step}</p>}
         <h1 className="text-3xl font-bold leading-tight">{heading}</h1>

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ErrorSummary } from "@/components/form/error-summary";
-import { FocusOnError } from "@/components/form/focus-on-error";
 import { longDate, money } from "@/components/ui/format";
 import type { Locale } from "@/i18n/config";
 import { requirePerson } from "@/server/auth/require";
@@ -41,7 +40,6 @@ export default async function MoveInstalmentPage({ params, searchParams }: Props
         </Link>
       </nav>
       <ErrorSummary title={t("errorTitle")} errors={errors} />
-      {errors.length > 0 && <FocusOnError />}
       <h1 className="text-3xl font-bold leading-tight">{t("moveHeading")}</h1>
       <p className="text-lg">{t("moveLead", { amount: money(instalment.amountOre - instalment.paidOre, locale), date: longDate(instalment.dueDate, locale) })}</p>
       <form action={moveInstalmentAction} className="space-y-6">
