@@ -20,7 +20,12 @@ export const TEST_WEBHOOK_SECRET = "whsec_kvitt_payments_test";
  * hands them to the same functions the app's webhook routes call: the whole round trip over HTTP.
  */
 export async function paymentWorld(db: Db, now: () => Date) {
-  const swishSim = createSwishSimulator({ merchantAlias: TEST_MERCHANT, callbackRetryDelayMs: 10 });
+  // Swish keeps the test's calendar (it stamps datePaid, the day a payment is booked on), while
+  // its timeouts run in real time. The card simulator keeps the real clock: Stripe's SDK checks a
+  // webhook's signed timestamp against it.
+  const started = Date.now();
+  const clock = () => now().getTime() + (Date.now() - started);
+  const swishSim = createSwishSimulator({ merchantAlias: TEST_MERCHANT, callbackRetryDelayMs: 10, now: clock });
   const swishServer = await serveFetchHandler((r) => (new URL(r.url).pathname.includes("/control") ? swishSim.handleControlRequest(r) : swishSim.handleApiRequest(r)));
   // The portal stand-in needs the clients, and the card simulator needs the portal's address.
   const ref: { deps?: PaymentDeps } = {};
