@@ -1,7 +1,7 @@
 /**
  * Copies a value (bankgiro, OCR) to the clipboard and says so to screen readers. The behaviour is
  * in public/enhance.js, so the button works on pages that load no React; without JavaScript it is
- * hidden and the value is there to copy by hand.
+ * invisible and the value is there to copy by hand.
  */
 export function CopyButton({ value, label, copiedLabel }: { value: string; label: string; copiedLabel: string }) {
   return (
