@@ -29,6 +29,7 @@ test.describe("what do I owe, and why", () => {
     await page.getByLabel("Belopp per månad, i kronor").fill("1500");
     await page.getByRole("button", { name: "Räkna ut" }).click();
     await expect(page.getByText(/Om du betalar 1\s500\skr i månaden är du skuldfri i/)).toBeVisible();
+    await expect(page.getByRole("img", { name: /^Kvar att betala månad för månad, från .+\. Den streckade linjen visar 500\skr i månaden\. Då är du skuldfri i .+\.$/ })).toBeVisible();
     await expectAccessible(page, "debt-free sv");
 
     await page.goto("/help");

@@ -83,7 +83,19 @@ export default async function DebtFreePage({ searchParams }: { searchParams: Pro
               )}
               <DebtFreeChart
                 points={[{ date: result.start, leftOre: result.totalLeftOre }, ...result.months]}
-                label={t("chartLabel", { start: monthYear(result.start, locale), end: monthYear(result.debtFreeDate, locale) })}
+                baseline={result.baselineMonths && [{ date: result.start, leftOre: result.totalLeftOre }, ...result.baselineMonths]}
+                label={`${t("chartLabel", { start: monthYear(result.start, locale), end: monthYear(result.debtFreeDate, locale) })}.${
+                  result.baselineMonths && result.baselineMonthlyOre !== null
+                    ? ` ${t("chartLabelBaseline", { baseline: money(result.baselineMonthlyOre, locale), end: monthYear(result.baselineMonths.at(-1)!.date, locale) })}`
+                    : ""
+                }`}
+                labels={{
+                  top: money(result.totalLeftOre, locale),
+                  start: monthYear(result.start, locale),
+                  end: monthYear((result.baselineMonths ?? result.months).at(-1)?.date ?? result.debtFreeDate, locale),
+                  yours: t("legend", { amount: money(monthlyOre!, locale) }),
+                  baseline: result.baselineMonths && result.baselineMonthlyOre !== null ? t("legend", { amount: money(result.baselineMonthlyOre, locale) }) : null,
+                }}
               />
               <details>
                 <summary className="min-h-11 flex items-center cursor-pointer text-brand-700 underline underline-offset-4">{t("tableCaption")}</summary>

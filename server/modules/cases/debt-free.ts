@@ -6,7 +6,8 @@ import { loadDebtorLedgers } from "./load-ledgers";
 
 /**
  * "If I pay X a month, when am I free of all my cases here?" — over the debtor's open cases, with
- * the interest compared with paying the creditors' smallest monthly amount.
+ * the interest compared with paying the creditors' smallest monthly amount, and that slower
+ * line itself for the chart.
  */
 export async function debtFreeForDebtor(db: Queryable, input: { debtorId: string; monthlyOre: number; asOf: string }) {
   const ledgers = (await loadDebtorLedgers(db, input)).filter((l) => {
@@ -29,6 +30,7 @@ export async function debtFreeForDebtor(db: Queryable, input: { debtorId: string
     debtFreeDate: forecast.debtFreeDate,
     interestOre: forecast.interestOre,
     baselineMonthlyOre: baseline ? baselineOre : null,
+    baselineMonths: baseline && baseline.debtFreeDate ? baseline.months : null,
     interestAvoidedOre: baseline && baseline.debtFreeDate ? Math.max(0, baseline.interestOre - forecast.interestOre) : null,
   };
 }

@@ -126,6 +126,13 @@ describe("debtor.cases", () => {
     const slow = await as("erik").debtor.debtFree({ monthlyOre: 100_000 });
     expect(slow.months.length).toBeGreaterThan(r.months.length);
     expect(slow.interestOre).toBeGreaterThan(r.interestOre);
+    // The chart's dashed line: the smallest amount a month, slower, costlier, and also down to zero.
+    const smallest = await as("erik").debtor.debtFree({ monthlyOre: r.baselineMonthlyOre! });
+    expect(r.baselineMonths).toEqual(smallest.months);
+    expect(r.baselineMonths!.length).toBeGreaterThan(r.months.length);
+    expect(r.baselineMonths!.at(-1)!.leftOre).toBe(0);
+    expect(r.interestAvoidedOre).toBe(smallest.interestOre - r.interestOre);
+    expect(smallest.baselineMonths).toBeNull();
     await expect(as("erik").debtor.debtFree({ monthlyOre: 5 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

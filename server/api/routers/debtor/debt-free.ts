@@ -13,6 +13,7 @@ export const debtFreeOutput = z.object({
   debtFreeDate: isoDate.nullable(),
   interestOre: ore,
   baselineMonthlyOre: ore.nullable(),
+  baselineMonths: z.array(z.object({ date: isoDate, leftOre: ore })).nullable(),
   interestAvoidedOre: ore.nullable(),
 });
 
