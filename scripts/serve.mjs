@@ -10,7 +10,6 @@ const { default: next } = await import("next");
 
 const dir = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 
 const app = next({ dev: false, dir, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
@@ -26,7 +25,7 @@ const server = createServer(async (req, res) => {
 server.keepAliveTimeout = 65_000;
 
 // The port first: a second server on a taken port stops here, before it opens the database.
-await new Promise((resolve, reject) => server.once("error", reject).listen(port, hostname, resolve)).catch((error) => {
+await new Promise((resolve, reject) => server.once("error", reject).listen(port, resolve)).catch((error) => {
   console.error(`Cannot listen on port ${port}: ${error.code ?? error.message}`);
   process.exit(1);
 });
