@@ -117,7 +117,8 @@ export function handleScriptFree(req, res, handle) {
   };
   res.write = (chunk, enc, callback) => {
     keep(chunk, enc);
-    (typeof enc === "function" ? enc : callback)?.();
+    const done = typeof enc === "function" ? enc : callback;
+    if (done) process.nextTick(done);
     return true;
   };
   res.flushHeaders = () => {};
