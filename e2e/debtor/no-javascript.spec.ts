@@ -1,12 +1,13 @@
 import { expect, expectAccessible, signInOnPhone, test } from "../fixtures";
 
-/** Paths of the scripts the page asks for from now on. */
+/** Paths of the scripts the page asks for from now on, until `stop()`. */
 function scriptsOf(page: import("@playwright/test").Page) {
   const paths: string[] = [];
-  page.on("request", (request) => {
+  const listener = (request: import("@playwright/test").Request) => {
     if (request.resourceType() === "script") paths.push(new URL(request.url()).pathname);
-  });
-  return paths;
+  };
+  page.on("request", listener);
+  return Object.assign(paths, { stop: () => page.off("request", listener) });
 }
 
 test.describe("pages that need no JavaScript load none", () => {
@@ -65,5 +66,18 @@ test.describe("pages that need no JavaScript load none", () => {
     await expect(noScript.getByText("OCR-nummer", { exact: true })).toBeVisible();
     await expect(noScript.getByRole("button", { name: /Kopiera/ })).toHaveCount(0);
     await plain.close();
+  });
+
+  test("the start page, help and the debt-free page load only our own small script", async ({ page }) => {
+    await signInOnPhone(page, "Sara Nilsson");
+    await page.waitForURL(/\/cases$/);
+    for (const path of ["/", "/help", "/debt-free?amount=500"]) {
+      const scripts = scriptsOf(page);
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await page.waitForLoadState("networkidle");
+      scripts.stop();
+      expect(scripts, path).toEqual(["/enhance.js"]);
+    }
   });
 });
