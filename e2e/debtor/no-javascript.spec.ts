@@ -77,7 +77,7 @@ test.describe("pages that need no JavaScript load none", () => {
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await page.waitForLoadState("networkidle");
       scripts.stop();
-      expect(scripts, path).toEqual(["/enhance.js"]);
+      expect([...scripts], path).toEqual(["/enhance.js"]);
     }
   });
 });
