@@ -7,5 +7,5 @@ const tones = {
 } as const;
 
 export function StatusBadge({ state, label }: { state: keyof typeof tones; label: string }) {
-  return <span className={`inline-block rounded-full border px-3 py-0.5 text-sm font-semibold ${tones[state]}`}>{label}</span>;
+  return <span className={`inline-block shrink-0 whitespace-nowrap rounded-full border px-3 py-0.5 text-sm font-semibold ${tones[state]}`}>{label}</span>;
 }
