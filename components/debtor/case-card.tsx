@@ -12,6 +12,7 @@ export interface CaseCardData {
   leftOre: number;
   state: "to_pay" | "in_plan" | "disputed" | "paid" | "closed";
   nextDate: string | null;
+  nextAmountOre: number | null;
 }
 
 /** One case on the overview: who, what for, what is left, the date that matters, its state. */
@@ -32,6 +33,9 @@ export async function CaseCard({ data }: { data: CaseCardData }) {
         <dd className="tabular font-semibold text-lg">{money(data.leftOre, locale)}</dd>
       </dl>
       {data.state === "to_pay" && data.nextDate && <p className="font-medium">{t("payBy", { date: longDate(data.nextDate, locale) })}</p>}
+      {data.state === "in_plan" && data.nextDate && data.nextAmountOre !== null && (
+        <p className="font-medium">{t("nextInstalment", { amount: money(data.nextAmountOre, locale), date: longDate(data.nextDate, locale) })}</p>
+      )}
       {data.state === "disputed" && <p>{t("pausedNote")}</p>}
       {data.state === "paid" && <p>{t("paidNote")}</p>}
       <Link

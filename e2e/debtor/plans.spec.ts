@@ -28,6 +28,7 @@ const L = {
     postpone: "Flytta sista dagen till efter lönen",
     postponeSubmit: "Flytta sista dagen",
     postponed: /Klart\. Ny sista dag är/,
+    next: /^Nästa delbetalning: [\d\s,]+\skr senast \d{1,2} \p{L}+ \d{4}$/u,
   },
   en: {
     split: "Split the payment",
@@ -55,6 +56,7 @@ const L = {
     postpone: "Move the last day to after payday",
     postponeSubmit: "Move the last day",
     postponed: /Done\. The new last day is/,
+    next: /^Next instalment: SEK\s[\d,.]+ by \d{1,2} \p{L}+ \d{4}$/u,
   },
 };
 
@@ -118,6 +120,11 @@ async function signAndMove(page: Page, l: (typeof L)["sv"], name: string, label:
   await page.getByRole("button", { name: l.moveSubmit }).click();
   await expect(page.getByText(l.moved)).toBeVisible();
   await expectAccessible(page, `${label}: moved`);
+
+  // The overview names the plan's next instalment on the case's card.
+  await page.goto("/cases");
+  await expect(page.getByText(l.next)).toBeVisible();
+  await expectAccessible(page, `${label}: overview with a plan`);
 }
 
 async function askOutsidePolicy(page: Page, l: (typeof L)["sv"], label: string) {

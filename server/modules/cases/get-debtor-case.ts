@@ -34,6 +34,7 @@ export async function getDebtorCase(db: Queryable, input: { debtorId: string; ca
     paymentOrderFrom: c.paymentOrderFrom,
     paymentOrderCostOre: PAYMENT_ORDER_COST_ORE,
     ocrReference: c.ocrReference,
+    plan: ledger.plan,
     balance: ledger.balance,
     payments: paymentRows,
     documents: documentRows.map((d) => ({ id: d.id, kind: d.kind, issuedOn: d.issuedOn })),

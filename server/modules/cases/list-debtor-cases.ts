@@ -9,8 +9,10 @@ export interface DebtorCaseSummary {
   description: string;
   leftOre: number;
   state: CaseState;
-  /** The next date that matters: pay by (or the next instalment, once plans exist). */
+  /** The next date that matters: pay by, or the next instalment of the case's plan. */
   nextDate: string | null;
+  /** What is due then, for an instalment (a case to pay shows what is left). */
+  nextAmountOre: number | null;
 }
 
 /** Every case of this debtor across creditors, with the total left to pay. */
@@ -25,7 +27,8 @@ export async function listDebtorCases(db: Queryable, input: { debtorId: string; 
       description: l.case.description,
       leftOre: Math.max(0, l.balance.leftOre),
       state,
-      nextDate: state === "to_pay" ? l.case.dueDate : null,
+      nextDate: state === "to_pay" ? l.case.dueDate : state === "in_plan" ? (l.plan?.next?.dueDate ?? null) : null,
+      nextAmountOre: state === "in_plan" ? (l.plan?.next?.amountOre ?? null) : null,
     };
   });
   const order: Record<CaseState, number> = { to_pay: 0, in_plan: 1, disputed: 2, paid: 3, closed: 4 };

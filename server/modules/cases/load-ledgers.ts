@@ -1,7 +1,20 @@
 import { and, asc, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/client";
-import { caseDocuments, caseEvents, cases, charges, creditorPolicies, creditors, paymentAllocations, payments, referenceRates } from "../../db/schema";
+import {
+  caseDocuments,
+  caseEvents,
+  cases,
+  charges,
+  creditorPolicies,
+  creditors,
+  instalmentPlans,
+  instalments,
+  paymentAllocations,
+  payments,
+  planCases,
+  referenceRates,
+} from "../../db/schema";
 import type { FeeKind } from "../../domain/fees";
 import type { RatePeriod } from "../../domain/interest";
 import { computeCaseBalance, type CaseBalance } from "../../domain/ledger";
@@ -9,10 +22,18 @@ import { computeCaseBalance, type CaseBalance } from "../../domain/ledger";
 export type CaseRow = typeof cases.$inferSelect;
 type PolicyRow = typeof creditorPolicies.$inferSelect;
 
+/** The case's live plan (signed, paused, awaiting signature or asked for) and what it asks for next. */
+export interface LivePlan {
+  id: string;
+  status: (typeof instalmentPlans.$inferSelect)["status"];
+  next: { dueDate: string; amountOre: number } | null;
+}
+
 export interface CaseLedger {
   case: CaseRow;
   creditor: { id: string; name: string; kind: string };
   policy: PolicyRow | null;
+  plan: LivePlan | null;
   balance: CaseBalance;
 }
 
@@ -82,6 +103,7 @@ interface LedgerJson {
   case: CaseRow;
   creditor: CaseLedger["creditor"];
   policy: PolicyRow | null;
+  plan: LivePlan | null;
   charges: { id: string; kind: FeeKind; amountOre: number; chargedOn: string }[];
   allocations: { paymentId: string; bookedOn: string; component: "fee" | "interest" | "principal"; chargeId: string | null; amountOre: number }[];
 }
@@ -94,7 +116,14 @@ const ledgerParts = sql`'charges', coalesce((
     from ${charges} c where c.case_id = ${cases.id}), '[]'::json),
   'allocations', coalesce((
     select json_agg(json_build_object('paymentId', a.payment_id, 'bookedOn', a.booked_on, 'component', a.component, 'chargeId', a.charge_id, 'amountOre', a.amount_ore) order by a.booked_on)
-    from ${paymentAllocations} a where a.case_id = ${cases.id}), '[]'::json)`;
+    from ${paymentAllocations} a where a.case_id = ${cases.id}), '[]'::json),
+  'plan', (
+    select json_build_object('id', p.id, 'status', p.status, 'next', (
+      -- the first instalment neither paid nor missed, as the plan page counts it
+      select json_build_object('dueDate', i.due_date, 'amountOre', i.amount_ore - i.paid_ore)
+      from ${instalments} i where i.plan_id = p.id and i.status not in ('paid', 'missed') order by i.seq limit 1))
+    from ${planCases} pc join ${instalmentPlans} p on p.id = pc.plan_id
+    where pc.case_id = ${cases.id} and pc.live = 1 and p.status <> 'rejected')`;
 
 /** A case's booked payments, documents and latest events, as JSON arrays. */
 function extrasParts(caseId: SQL | typeof cases.id) {
@@ -154,6 +183,7 @@ function toLedger(json: LedgerJson, rates: RatePeriod[], asOf: string): CaseLedg
     case: c,
     creditor: json.creditor,
     policy: json.policy,
+    plan: json.plan && { ...json.plan, next: json.plan.next && { dueDate: json.plan.next.dueDate, amountOre: Number(json.plan.next.amountOre) } },
     balance: computeCaseBalance({
       principalOre: c.principalOre,
       originalDueDate: c.originalDueDate,

@@ -13,6 +13,8 @@ import { postponeDebtorDueDate, moveDebtorInstalment, pauseDebtorPlan } from "./
 import { followUpPlans } from "./follow-up";
 import { previewPlan, proposePlan } from "./propose";
 import { bookPayments } from "../payments/book";
+import { getDebtorCase } from "../cases/get-debtor-case";
+import { listDebtorCases } from "../cases/list-debtor-cases";
 import { completePlanSigning } from "./sign";
 import { decidePlanRequest } from "./staff-requests";
 
@@ -110,6 +112,16 @@ describe("a plan inside policy", () => {
     const [paidSecond] = await handle.db.select().from(instalments).where(eq(instalments.id, second!.id));
     expect(paidSecond).toMatchObject({ status: "paid", paidOre: second!.amountOre, paidOn: "2026-11-24" });
 
+    // The overview and the case page name the plan's next instalment: the first, moved; not the paid second.
+    const overview = await listDebtorCases(handle.db, { debtorId, asOf: "2026-11-24" });
+    expect(overview.cases.find((c) => c.id === telecom)).toMatchObject({ state: "in_plan", nextDate: later, nextAmountOre: first!.amountOre });
+    expect(overview.cases.filter((c) => c.id !== telecom).every((c) => c.nextAmountOre === null)).toBe(true);
+    expect((await getDebtorCase(handle.db, { debtorId, caseId: telecom, asOf: "2026-11-24" })).plan).toEqual({
+      id: planId,
+      status: "active",
+      next: { dueDate: later, amountOre: first!.amountOre },
+    });
+
     // Changing the amount makes a new plan that is signed again; the old one ends, no second fee.
     const change = await proposePlan(handle.db, { debtorId, answers: { ...answers, months: 5 }, locale: "sv", now: NOW, replacesPlanId: planId });
     const [replacement] = await handle.db.select().from(instalmentPlans).where(eq(instalmentPlans.id, change.planId));
@@ -118,6 +130,7 @@ describe("a plan inside policy", () => {
     await completePlanSigning(handle.db, { debtorId, planId: change.planId, orderId: await signedOrder(change.planId, debtorId), binding: BINDING, now: NOW });
     const [old] = await handle.db.select().from(instalmentPlans).where(eq(instalmentPlans.id, planId));
     expect(old!.status).toBe("cancelled");
+    expect((await getDebtorCase(handle.db, { debtorId, caseId: telecom, asOf: "2026-11-24" })).plan?.id).toBe(change.planId);
     expect(await livePlansFor(telecom)).toBe(1);
     expect((await handle.db.select().from(planCases).where(and(eq(planCases.caseId, telecom), eq(planCases.live, 1))))[0]!.planId).toBe(change.planId);
     expect(await handle.db.select().from(charges).where(and(eq(charges.caseId, telecom), eq(charges.kind, "plan_fee")))).toHaveLength(1);

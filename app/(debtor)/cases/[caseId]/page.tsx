@@ -38,7 +38,7 @@ export default async function CasePage({ params, searchParams }: Params & { sear
   const c = await load(caseId);
   const query = await searchParams;
   const postponed = query.postponed && /^\d{4}-\d{2}-\d{2}$/.test(query.postponed) ? query.postponed : null;
-  const livePlan = (await (await api()).debtor.plans.list()).find((plan) => plan.live && plan.caseIds.includes(c.id) && plan.status !== "rejected");
+  const livePlan = c.plan;
   const p = await getTranslations("plan");
   const t = await getTranslations("case");
   const d = await getTranslations("descriptions");
@@ -69,6 +69,9 @@ export default async function CasePage({ params, searchParams }: Params & { sear
           <p role="status" className="rounded-lg border-2 border-brand-700 bg-brand-50 p-3 font-semibold">
             {p("postponed", { date: longDate(postponed, locale) })}
           </p>
+        )}
+        {livePlan?.next && c.state === "in_plan" && (
+          <p className="text-lg font-medium">{t("nextInstalment", { amount: money(livePlan.next.amountOre, locale), date: longDate(livePlan.next.dueDate, locale) })}</p>
         )}
         {livePlan && (
           <p>

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { todayInStockholm } from "../../../domain/calendar";
 import { getDebtorCase } from "../../../modules/cases/get-debtor-case";
 import { debtorProcedure } from "../../trpc";
+import { planStatus } from "./plans-schemas";
 import { caseBalanceSchema, caseStateSchema, isoDate, ore } from "./schemas";
 
 export const casesGetInput = z.object({ caseId: z.string().uuid() });
@@ -23,6 +24,9 @@ export const casesGetOutput = z.object({
   paymentOrderFrom: isoDate.nullable(),
   paymentOrderCostOre: ore,
   ocrReference: z.string(),
+  plan: z
+    .object({ id: z.string().uuid(), status: planStatus, next: z.object({ dueDate: isoDate, amountOre: ore }).nullable() })
+    .nullable(),
   balance: caseBalanceSchema,
   payments: z.array(z.object({ id: z.string().uuid(), method: z.string(), amountOre: ore, bookedOn: isoDate, overpaymentOre: ore })),
   documents: z.array(z.object({ id: z.string().uuid(), kind: z.string(), issuedOn: isoDate })),

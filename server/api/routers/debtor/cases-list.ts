@@ -14,6 +14,7 @@ export const casesListOutput = z.object({
       leftOre: ore,
       state: caseStateSchema,
       nextDate: isoDate.nullable(),
+      nextAmountOre: ore.nullable(),
     }),
   ),
   totalLeftOre: ore,
