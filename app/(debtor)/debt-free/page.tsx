@@ -32,6 +32,8 @@ export default async function DebtFreePage({ searchParams }: { searchParams: Pro
   const { amount } = await searchParams;
   const { monthlyOre, invalid } = readAmount(amount);
   const result = monthlyOre !== null && !invalid ? await (await api()).debtor.debtFree({ monthlyOre }) : null;
+  // The smallest amount a month, drawn beside the person's own when it too clears everything.
+  const slower = result?.baselineMonths && result.baselineMonthlyOre !== null ? { months: result.baselineMonths, monthlyOre: result.baselineMonthlyOre } : null;
 
   return (
     <div className="space-y-6">
@@ -83,18 +85,16 @@ export default async function DebtFreePage({ searchParams }: { searchParams: Pro
               )}
               <DebtFreeChart
                 points={[{ date: result.start, leftOre: result.totalLeftOre }, ...result.months]}
-                baseline={result.baselineMonths && [{ date: result.start, leftOre: result.totalLeftOre }, ...result.baselineMonths]}
+                baseline={slower && [{ date: result.start, leftOre: result.totalLeftOre }, ...slower.months]}
                 label={`${t("chartLabel", { start: monthYear(result.start, locale), end: monthYear(result.debtFreeDate, locale) })}.${
-                  result.baselineMonths && result.baselineMonthlyOre !== null
-                    ? ` ${t("chartLabelBaseline", { baseline: money(result.baselineMonthlyOre, locale), end: monthYear(result.baselineMonths.at(-1)!.date, locale) })}`
-                    : ""
+                  slower ? ` ${t("chartLabelBaseline", { baseline: money(slower.monthlyOre, locale), end: monthYear(slower.months.at(-1)!.date, locale) })}` : ""
                 }`}
                 labels={{
                   top: money(result.totalLeftOre, locale),
                   start: monthYear(result.start, locale),
-                  end: monthYear((result.baselineMonths ?? result.months).at(-1)?.date ?? result.debtFreeDate, locale),
+                  end: monthYear((slower?.months ?? result.months).at(-1)?.date ?? result.debtFreeDate, locale),
                   yours: t("legend", { amount: money(monthlyOre!, locale) }),
-                  baseline: result.baselineMonths && result.baselineMonthlyOre !== null ? t("legend", { amount: money(result.baselineMonthlyOre, locale) }) : null,
+                  baseline: slower && t("legend", { amount: money(slower.monthlyOre, locale) }),
                 }}
               />
               <details>
