@@ -92,12 +92,13 @@ export function chooseEncoding(acceptEncoding = "") {
  * (redirects, files) exactly as Next sent it.
  */
 export function handleScriptFree(req, res, handle) {
-  if (req.headers.rsc === "1" && !req.headers["next-action"]) {
+  // A server action called from a page with React answers in its own format.
+  if (req.headers["next-action"]) return handle(req, res);
+  if (req.headers.rsc === "1") {
     res.writeHead(204, { "Cache-Control": "no-store", Vary: "rsc, next-router-state-tree, next-router-prefetch" });
     res.end();
     return;
   }
-  if (req.headers["next-action"]) return handle(req, res);
 
   const encoding = chooseEncoding(req.headers["accept-encoding"]);
   delete req.headers["accept-encoding"];
