@@ -11,7 +11,7 @@ export interface Viewer {
   kind: "debtor" | "staff";
   /** The debtor's id (null for a person with no cases), or the staff user's id. */
   subjectId: string | null;
-  role?: "agent" | "supervisor";
+  role?: "agent" | "supervisor" | "admin";
   displayName: string;
 }
 
@@ -91,7 +91,7 @@ export const personProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, viewer: ctx.viewer } });
 });
 
-const ROLE_RANK = { agent: 1, supervisor: 2 } as const;
+const ROLE_RANK = { agent: 1, supervisor: 2, admin: 3 } as const;
 
 export function staffProcedure(minimum: keyof typeof ROLE_RANK = "agent") {
   return publicProcedure.use(({ ctx, next }) => {

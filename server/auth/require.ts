@@ -12,7 +12,7 @@ export async function requirePerson(): Promise<Viewer> {
   redirect(hadSession ? "/login?reason=expired" : "/login");
 }
 
-export async function requireStaff(): Promise<Viewer & { role: "agent" | "supervisor"; subjectId: string }> {
+export async function requireStaff(): Promise<Viewer & { role: "agent" | "supervisor" | "admin"; subjectId: string }> {
   const viewer = await getViewer();
   if (viewer?.kind === "staff" && viewer.role && viewer.subjectId) return { ...viewer, role: viewer.role, subjectId: viewer.subjectId };
   const hadSession = Boolean((await auth())?.sid);

@@ -20,6 +20,8 @@ export const creditorPolicies = pgTable("creditor_policies", {
   maxDueDateShiftDays: integer("max_due_date_shift_days").notNull(),
   chargePlanFee: boolean("charge_plan_fee").notNull().default(true),
   allowPlanPause: boolean("allow_plan_pause").notNull().default(false),
+  /** Bank days within which a message from a debtor is answered. */
+  replyBankDays: integer("reply_bank_days").notNull().default(1),
   /** Order in which a payment settles a case's parts. */
   allocationOrder: jsonb("allocation_order")
     .$type<("fees" | "interest" | "principal")[]>()

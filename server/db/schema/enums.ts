@@ -37,9 +37,23 @@ export const planStatusEnum = pgEnum("plan_status", [
   "cancelled",
 ]);
 export const instalmentStatusEnum = pgEnum("instalment_status", ["due", "paid", "late", "missed", "moved"]);
-export const staffRoleEnum = pgEnum("staff_role", ["agent", "supervisor"]);
+export const staffRoleEnum = pgEnum("staff_role", ["agent", "supervisor", "admin"]);
 export const actorKindEnum = pgEnum("actor_kind", ["debtor", "staff", "system"]);
 export const messageAuthorEnum = pgEnum("message_author", ["debtor", "staff", "system"]);
 export const threadStatusEnum = pgEnum("thread_status", ["waiting_for_us", "waiting_for_debtor", "closed"]);
 export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed", "cancelled"]);
 export const disputeStatusEnum = pgEnum("dispute_status", ["open", "upheld", "rejected", "withdrawn"]);
+/** What a person on the staff side has to act on; each kind has its own clock. */
+export const workItemKindEnum = pgEnum("work_item_kind", [
+  "message",
+  "callback",
+  "dispute",
+  "complaint",
+  "data_access",
+  "plan_request",
+  "unmatched_payment",
+  "overpayment",
+  "broken_promise",
+]);
+export const workItemStatusEnum = pgEnum("work_item_status", ["open", "waiting_on_debtor", "done"]);
+export const caseHoldKindEnum = pgEnum("case_hold_kind", ["dispute", "staff_hold"]);

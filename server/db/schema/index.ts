@@ -9,3 +9,5 @@ export * from "./outreach";
 export * from "./staff";
 export * from "./audit";
 export * from "./auth";
+export * from "./work";
+export * from "./holds";
