@@ -11,3 +11,4 @@ export * from "./audit";
 export * from "./auth";
 export * from "./work";
 export * from "./holds";
+export * from "./attachments";

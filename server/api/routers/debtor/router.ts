@@ -1,4 +1,5 @@
 import { createTRPCRouter } from "../../trpc";
+import { attachmentsDownload } from "./attachments-download";
 import { casesGet } from "./cases-get";
 import { casesList } from "./cases-list";
 import { casesPostpone } from "./cases-postpone";
@@ -20,6 +21,7 @@ import { plansStartSigning } from "./plans-start-signing";
 export const debtorRouter = createTRPCRouter({
   me,
   debtFree,
+  attachments: createTRPCRouter({ download: attachmentsDownload }),
   cases: createTRPCRouter({ list: casesList, get: casesGet, postpone: casesPostpone }),
   payments: createTRPCRouter({ options: paymentsOptions, start: paymentsStart, get: paymentsGet, receipt: paymentsReceipt }),
   plans: createTRPCRouter({

@@ -1,4 +1,5 @@
 import { createTRPCRouter } from "../../trpc";
+import { attachmentsDownload } from "./attachments-download";
 import { paymentsAssign } from "./payments-assign";
 import { paymentsImport } from "./payments-import";
 import { paymentsQueue } from "./payments-queue";
@@ -7,6 +8,7 @@ import { plansDecide } from "./plans-decide";
 import { plansRequests } from "./plans-requests";
 
 export const staffRouter = createTRPCRouter({
+  attachments: createTRPCRouter({ download: attachmentsDownload }),
   payments: createTRPCRouter({ queue: paymentsQueue, assign: paymentsAssign, refund: paymentsRefund, import: paymentsImport }),
   plans: createTRPCRouter({ requests: plansRequests, decide: plansDecide }),
 });
