@@ -32,6 +32,11 @@ function closedDays(year: number): Set<IsoDate> {
   return days;
 }
 
+/** A public holiday, or Midsummer, Christmas or New Year's Eve: the days the country is off. */
+export function isHolidayOrEve(d: IsoDate): boolean {
+  return closedDays(Number(d.slice(0, 4))).has(d);
+}
+
 /** Midsommarafton: the Friday from 19 to 25 June. */
 export function midsummerEve(year: number): IsoDate {
   const june19 = `${year}-06-19`;

@@ -4,7 +4,7 @@ import type { DbHandle } from "../db/client";
 export interface ScheduledJob {
   name: string;
   cron: string;
-  run: (handle: DbHandle, now: Date) => Promise<unknown>;
+  run: (handle: DbHandle, now: Date, boss: import("pg-boss").PgBoss) => Promise<unknown>;
 }
 
 const g = globalThis as unknown as { __kvittJobs?: Promise<{ stop: () => Promise<void> }> };
@@ -22,11 +22,16 @@ export function startJobs(handle: DbHandle, jobs: ScheduledJob[]): Promise<{ sto
         : new PgBoss({ connectionString: process.env.DATABASE_URL!, max: 2 });
     boss.on("error", (error: Error) => console.error(`jobs: ${error.message}`));
     await boss.start();
+    // The outbox: one job per message, sent by its own worker (see ./outbox.ts).
+    const { createOutboxQueue, workOutbox } = await import("./outbox");
+    const { outreachDeps } = await import("../modules/outreach/deps");
+    await createOutboxQueue(boss);
+    await workOutbox(boss, handle.db, outreachDeps);
     for (const job of jobs) {
       await boss.createQueue(job.name);
       await boss.schedule(job.name, job.cron, null, { tz: "Europe/Stockholm" });
       await boss.work(job.name, async () => {
-        await job.run(handle, new Date());
+        await job.run(handle, new Date(), boss);
       });
     }
     return { stop: () => boss.stop({ graceful: true }) };

@@ -1,7 +1,9 @@
 import { paymentDeps } from "../modules/payments/clients";
 import { reconcileOpenRequests } from "../modules/payments/settle-request";
 import { followUpPlans } from "../modules/plans/follow-up";
+import { scheduleDueReminders } from "../modules/outreach/reminders";
 import type { ScheduledJob } from "./index";
+import { dispatchDueMessages } from "./outbox";
 
 /** Every background job of the app. */
 export const JOBS: ScheduledJob[] = [
@@ -16,5 +18,17 @@ export const JOBS: ScheduledJob[] = [
     name: "plans-follow-up",
     cron: "15 5 * * *",
     run: (handle, now) => followUpPlans(handle.db, now),
+  },
+  {
+    // Messages that are due get their job (the message's id is the job's id).
+    name: "outbox-dispatch",
+    cron: "* * * * *",
+    run: (handle, now, boss) => dispatchDueMessages(handle.db, boss, now),
+  },
+  {
+    // Reminders three days before a case's due date and on the day.
+    name: "reminders-schedule",
+    cron: "30 5 * * *",
+    run: (handle, now) => scheduleDueReminders(handle.db, now),
   },
 ];

@@ -42,6 +42,8 @@ export const sessions = pgTable("sessions", {
   subjectId: uuid("subject_id"),
   personalNumberHash: text("personal_number_hash").notNull(),
   displayName: text("display_name").notNull(),
+  /** The deep link the person came in by, when it was theirs (which message led to a payment). */
+  deepLinkId: uuid("deep_link_id"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),

@@ -19,6 +19,10 @@ export const debtors = pgTable(
     city: text("city"),
     preferredChannel: channelEnum("preferred_channel").notNull().default("kivra"),
     language: languageEnum("language").notNull().default("sv"),
+    /** The channels in the person's order of choice; the first is `preferredChannel`. Null: the default order. */
+    channelOrder: text("channel_order").array(),
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
+    phoneVerifiedAt: timestamp("phone_verified_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("debtors_surname_idx").on(t.surname)],

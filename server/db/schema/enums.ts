@@ -41,7 +41,10 @@ export const staffRoleEnum = pgEnum("staff_role", ["agent", "supervisor", "admin
 export const actorKindEnum = pgEnum("actor_kind", ["debtor", "staff", "system"]);
 export const messageAuthorEnum = pgEnum("message_author", ["debtor", "staff", "system"]);
 export const threadStatusEnum = pgEnum("thread_status", ["waiting_for_us", "waiting_for_debtor", "closed"]);
-export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed", "cancelled"]);
+/** queued → sending → sent → delivered | failed | unknown; cancelled when no longer needed. */
+export const outboxStatusEnum = pgEnum("outbox_status", ["queued", "sent", "failed", "cancelled", "sending", "delivered", "unknown"]);
+/** How a payment was traced back to the message that led to it. */
+export const attributionSourceEnum = pgEnum("attribution_source", ["deep_link", "kivra", "ocr"]);
 export const disputeStatusEnum = pgEnum("dispute_status", ["open", "upheld", "rejected", "withdrawn"]);
 /** What a person on the staff side has to act on; each kind has its own clock. */
 export const workItemKindEnum = pgEnum("work_item_kind", [

@@ -6,6 +6,7 @@ import { instalments } from "./plans";
 import { staffUsers } from "./staff";
 import {
   allocationComponentEnum,
+  attributionSourceEnum,
   channelEnum,
   paymentMethodEnum,
   paymentRequestStatusEnum,
@@ -31,6 +32,9 @@ export const payments = pgTable(
     bookedOn: date("booked_on", { mode: "string" }).notNull(),
     /** Which message led here, when the debtor came through a deep link. */
     sourceChannel: channelEnum("source_channel"),
+    /** The message that led to it, and how that was known (a deep link, Kivra's content key, the letter's OCR). */
+    sourceOutboxId: uuid("source_outbox_id"),
+    attributionSource: attributionSourceEnum("attribution_source"),
     /** What the case could not take; waits for a refund (or a staff decision). */
     overpaymentOre: bigint("overpayment_ore", { mode: "number" }).notNull().default(0),
     /** Paid back so far, of the overpayment or (when unmatched) of the whole payment. */
@@ -96,6 +100,8 @@ export const paymentRequests = pgTable(
     instalmentId: uuid("instalment_id"),
     /** Where the payer goes to pay (Stripe's page); Swish opens by token instead. */
     payUrl: text("pay_url"),
+    /** The deep link opened in the session that asked for it (attribution). */
+    deepLinkId: uuid("deep_link_id"),
     errorCode: text("error_code"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     settledAt: timestamp("settled_at", { withTimezone: true }),

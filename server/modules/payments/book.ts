@@ -6,6 +6,7 @@ import type { IsoDate } from "../../domain/calendar";
 import type { FeeKind } from "../../domain/fees";
 import { allocatePayment, computeCaseBalance, DEFAULT_ALLOCATION_ORDER, type LedgerAllocation } from "../../domain/ledger";
 import { loadRates } from "../cases/load-ledgers";
+import { cancelQueuedMessages } from "../outreach/enqueue";
 
 export type PaymentMethod = "swish" | "card" | "bankgiro" | "manual";
 export type UnmatchedReason = "no_reference" | "unknown_reference" | "wrong_reference" | "case_closed";
@@ -229,10 +230,7 @@ async function bookBatch(tx: Tx, items: BookItem[], actor: Actor): Promise<BookO
   }
   if (paidCases.size > 0) {
     // A paid case gets no more reminders.
-    await tx
-      .update(outbox)
-      .set({ status: "cancelled" })
-      .where(and(inArray(outbox.caseId, [...paidCases.keys()]), eq(outbox.status, "pending")));
+    await cancelQueuedMessages(tx, inArray(outbox.caseId, [...paidCases.keys()]));
   }
   const amounts = new Map(paymentRows.map((p) => [p.id!, p.amountOre]));
   const audits = outcomes

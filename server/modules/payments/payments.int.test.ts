@@ -48,7 +48,7 @@ async function swishFor(requestId: string) {
 describe("Swish, through the simulator and back", () => {
   it("pays a case in full: one payment booked per case, the case paid, its reminders stopped", async () => {
     const { debtorId, caseIds } = ids.anna!;
-    await handle.db.insert(outbox).values({ debtorId, caseId: caseIds[0]!, channel: "sms", kind: "pre_due_reminder", payload: {}, dedupeKey: "test-anna-reminder", scheduledFor: new Date("2026-12-01T08:00:00Z") });
+    await handle.db.insert(outbox).values({ debtorId, caseId: caseIds[0]!, channel: "sms", kind: "pre_due_reminder", payload: { when: "before" }, dedupeKey: "test-anna-reminder", scheduledFor: new Date("2026-12-01T08:00:00Z") });
     const owed = await left("anna", caseIds[0]!);
     const started = await startPayment(handle.db, world.deps, { debtorId, caseIds, amountOre: null, method: "swish", locale: "sv", now: now() });
     expect(started.amountOre).toBe(owed);

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { cases, creditors, debtors, outbox, paymentAllocations, payments, refunds } from "../../db/schema";
+import { cancelQueuedMessages } from "../outreach/enqueue";
 import { todayInStockholm } from "../../domain/calendar";
 import { DomainError } from "../../domain/errors";
 import { allocatePayment, DEFAULT_ALLOCATION_ORDER } from "../../domain/ledger";
@@ -119,7 +120,7 @@ export async function assignPayment(db: Db, input: { staffId: string; paymentId:
     const paid = balance.leftOre - (payment.amountOre - overpaymentOre) <= 0;
     if (paid && target.status !== "paid") {
       await tx.update(cases).set({ status: "paid", interestStoppedOn: today, closedOn: today, updatedAt: input.now }).where(eq(cases.id, target.id));
-      await tx.update(outbox).set({ status: "cancelled" }).where(and(eq(outbox.caseId, target.id), eq(outbox.status, "pending")));
+      await cancelQueuedMessages(tx, eq(outbox.caseId, target.id));
     }
     await recordAudit(tx, { actorKind: "staff", actorId: input.staffId, action: "payment.assigned", subjectKind: "payment", subjectId: payment.id, debtorId: target.debtorId, details: { caseId: target.id, amountOre: payment.amountOre, overpaymentOre } });
     return { paymentId: payment.id, caseId: target.id, overpaymentOre, casePaid: paid };

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { caseEvents, cases, debtors, instalmentPlans, instalments, outbox, planCases } from "../../db/schema";
+import { caseEvents, cases, instalmentPlans, instalments, outbox, planCases } from "../../db/schema";
+import { cancelQueuedMessages, enqueueMessages } from "../outreach/enqueue";
 import { addDays, todayInStockholm } from "../../domain/calendar";
 import { rollMissedInstalment, shouldLapse } from "../../domain/plans";
 import { recordAudit } from "../audit/record";
@@ -44,14 +45,16 @@ export async function followUpPlans(db: Db, now: Date): Promise<{ missed: number
         rows = rolled;
         await tx.insert(instalments).values({ planId, seq: added.seq, dueDate: added.dueDate, amountOre: added.amountOre, rolledFromSeq: i.seq, ocrReference: instalmentOcr() });
         await tx.insert(caseEvents).values(caseIds.map((caseId) => ({ caseId, kind: "instalment_missed", occurredOn: today, details: `${i.dueDate}` })));
+        if (!shouldLapse(missedInARow)) {
+          await enqueueMessages(tx, [{ debtorId: plan.debtorId, caseId: caseIds[0] ?? null, kind: "plan_missed", payload: { planId, seq: i.seq, dueDate: i.dueDate }, dedupeKey: `plan:${planId}:${i.seq}:missed`, scheduledFor: now }]);
+        }
       }
-      const [debtor] = await tx.select({ channel: debtors.preferredChannel }).from(debtors).where(eq(debtors.id, plan.debtorId));
       if (shouldLapse(missedInARow)) {
         await tx.update(instalmentPlans).set({ status: "lapsed", missedInARow, endedOn: today, updatedAt: now }).where(eq(instalmentPlans.id, planId));
         await tx.update(planCases).set({ live: 0 }).where(eq(planCases.planId, planId));
         await tx.update(cases).set({ status: "open", updatedAt: now }).where(and(inArray(cases.id, caseIds), eq(cases.status, "in_plan")));
-        await tx.update(outbox).set({ status: "cancelled" }).where(and(eq(outbox.status, "pending"), eq(outbox.kind, "plan_reminder"), inArray(outbox.caseId, caseIds)));
-        await tx.insert(outbox).values({ debtorId: plan.debtorId, caseId: caseIds[0] ?? null, channel: debtor!.channel, kind: "plan_lapsed", payload: { planId }, dedupeKey: `plan:${planId}:lapsed`, scheduledFor: now }).onConflictDoNothing();
+        await cancelQueuedMessages(tx, and(eq(outbox.kind, "plan_reminder"), inArray(outbox.caseId, caseIds)));
+        await enqueueMessages(tx, [{ debtorId: plan.debtorId, caseId: caseIds[0] ?? null, kind: "plan_lapsed", payload: { planId }, dedupeKey: `plan:${planId}:lapsed`, scheduledFor: now }]);
         await tx.insert(caseEvents).values(caseIds.map((caseId) => ({ caseId, kind: "plan_lapsed", occurredOn: today, details: planId })));
         await recordAudit(tx, { actorKind: "system", actorId: null, action: "plan.lapsed", subjectKind: "plan", subjectId: planId, debtorId: plan.debtorId });
         result.lapsed += 1;

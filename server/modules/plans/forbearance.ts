@@ -1,12 +1,13 @@
 import { and, asc, eq, inArray, like } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { caseEvents, cases, creditorPolicies, instalmentPlans, instalments, outbox, planCases } from "../../db/schema";
+import { reminderAt, reminderExpiresAt } from "../../domain/outreach";
+import { cancelQueuedMessages, rescheduleQueuedMessage } from "../outreach/enqueue";
 import { addDays, todayInStockholm, type IsoDate } from "../../domain/calendar";
 import { DomainError } from "../../domain/errors";
 import { moveInstalment as moveRule, pausePlan as pauseRule, postponeDueDate as postponeRule } from "../../domain/plans";
 import { recordAudit } from "../audit/record";
 
-const reminderAt = (date: IsoDate) => new Date(`${date}T08:00:00+01:00`);
 
 /**
  * Moves one instalment a little later (up to 14 days, once per instalment), at once and without
@@ -26,14 +27,8 @@ export async function moveDebtorInstalment(db: Db, input: { debtorId: string; in
     const today = todayInStockholm(input.now);
     const moved = moveRule({ dueDate: row.i.dueDate, movedFrom: row.i.movedFrom }, input.newDate, today);
     await tx.update(instalments).set({ dueDate: moved.dueDate, movedFrom: row.i.dueDate }).where(eq(instalments.id, row.i.id));
-    await tx
-      .update(outbox)
-      .set({ scheduledFor: reminderAt(addDays(moved.dueDate, -3)) })
-      .where(and(eq(outbox.dedupeKey, `plan:${row.planId}:${row.i.seq}:before`), eq(outbox.status, "pending")));
-    await tx
-      .update(outbox)
-      .set({ scheduledFor: reminderAt(moved.dueDate) })
-      .where(and(eq(outbox.dedupeKey, `plan:${row.planId}:${row.i.seq}:due`), eq(outbox.status, "pending")));
+    await rescheduleQueuedMessage(tx, `plan:${row.planId}:${row.i.seq}:before`, reminderAt(addDays(moved.dueDate, -3)), reminderExpiresAt(moved.dueDate));
+    await rescheduleQueuedMessage(tx, `plan:${row.planId}:${row.i.seq}:due`, reminderAt(moved.dueDate), reminderExpiresAt(moved.dueDate));
     const caseIds = (await tx.select({ caseId: planCases.caseId }).from(planCases).where(eq(planCases.planId, row.planId))).map((r) => r.caseId);
     await tx.insert(caseEvents).values(caseIds.map((caseId) => ({ caseId, kind: "instalment_moved", occurredOn: today, details: `${row.i.dueDate}→${moved.dueDate}` })));
     await recordAudit(tx, { actorKind: "debtor", actorId: input.debtorId, action: "instalment.moved", subjectKind: "instalment", subjectId: row.i.id, debtorId: input.debtorId, details: { from: row.i.dueDate, to: moved.dueDate } });
@@ -63,10 +58,7 @@ export async function postponeDebtorDueDate(db: Db, input: { debtorId: string; c
       .set({ dueDate: newDate, dueDateMovedOn: today, dueDateMovedFrom: row.c.dueDate, paymentOrderFrom, updatedAt: input.now })
       .where(eq(cases.id, row.c.id));
     // Reminders about the old date are rescheduled to the new one.
-    await tx
-      .update(outbox)
-      .set({ scheduledFor: reminderAt(addDays(newDate, -3)) })
-      .where(and(eq(outbox.caseId, row.c.id), eq(outbox.status, "pending"), like(outbox.kind, "pre_due%")));
+    await cancelQueuedMessages(tx, and(eq(outbox.caseId, row.c.id), like(outbox.kind, "pre_due%")));
     await tx.insert(caseEvents).values({ caseId: row.c.id, kind: "due_date_moved", occurredOn: today, details: `${row.c.dueDate}→${newDate}` });
     await recordAudit(tx, { actorKind: "debtor", actorId: input.debtorId, action: "case.due_date_moved", subjectKind: "case", subjectId: row.c.id, debtorId: input.debtorId, details: { from: row.c.dueDate, to: newDate } });
     return { caseId: row.c.id, from: row.c.dueDate, dueDate: newDate };
@@ -103,8 +95,8 @@ export async function pauseDebtorPlan(db: Db, input: { debtorId: string; planId:
     );
     for (const i of paused.instalments) await tx.update(instalments).set({ dueDate: i.dueDate }).where(and(eq(instalments.planId, plan.id), eq(instalments.seq, i.seq)));
     for (const i of paused.instalments) {
-      await tx.update(outbox).set({ scheduledFor: reminderAt(addDays(i.dueDate, -3)) }).where(and(eq(outbox.dedupeKey, `plan:${plan.id}:${i.seq}:before`), eq(outbox.status, "pending")));
-      await tx.update(outbox).set({ scheduledFor: reminderAt(i.dueDate) }).where(and(eq(outbox.dedupeKey, `plan:${plan.id}:${i.seq}:due`), eq(outbox.status, "pending")));
+      await rescheduleQueuedMessage(tx, `plan:${plan.id}:${i.seq}:before`, reminderAt(addDays(i.dueDate, -3)), reminderExpiresAt(i.dueDate));
+      await rescheduleQueuedMessage(tx, `plan:${plan.id}:${i.seq}:due`, reminderAt(i.dueDate), reminderExpiresAt(i.dueDate));
     }
     await tx.update(instalmentPlans).set({ pausesUsed: plan.pausesUsed + 1, pausedUntil: paused.pausedUntil, updatedAt: input.now }).where(eq(instalmentPlans.id, plan.id));
     await tx.insert(caseEvents).values(caseIds.map((caseId) => ({ caseId, kind: "plan_paused", occurredOn: today, details: paused.pausedUntil })));

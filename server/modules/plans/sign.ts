@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { bankidOrders, caseEvents, cases, charges, debtors, instalmentPlans, instalments, outbox, planCases } from "../../db/schema";
+import { reminderAt, reminderExpiresAt } from "../../domain/outreach";
+import { cancelQueuedMessages, enqueueMessages } from "../outreach/enqueue";
 import { addDays, todayInStockholm } from "../../domain/calendar";
 import { DomainError } from "../../domain/errors";
 import { FEE_RULES } from "../../domain/fees";
@@ -91,16 +93,18 @@ export async function completePlanSigning(db: Db, input: { debtorId: string; pla
     }
     await tx.update(cases).set({ status: "in_plan", updatedAt: input.now }).where(inArray(cases.id, caseIds));
     // The letters about the old due date are no longer needed.
-    await tx.update(outbox).set({ status: "cancelled" }).where(and(inArray(outbox.caseId, caseIds), eq(outbox.status, "pending")));
+    await cancelQueuedMessages(tx, inArray(outbox.caseId, caseIds));
     await tx.insert(caseEvents).values(caseRows.map((c) => ({ caseId: c.id, kind: "plan_signed", occurredOn: today, details: plan.id })));
 
     const schedule = await tx.select().from(instalments).where(eq(instalments.planId, plan.id)).orderBy(asc(instalments.seq));
-    await tx.insert(outbox).values(
-      schedule.flatMap((i) => [
-        { debtorId: input.debtorId, caseId: caseRows[0]?.id ?? null, channel: debtor.preferredChannel, kind: "plan_reminder", payload: { planId: plan.id, seq: i.seq, dueDate: i.dueDate, amountOre: i.amountOre, when: "before" }, dedupeKey: `plan:${plan.id}:${i.seq}:before`, scheduledFor: new Date(`${addDays(i.dueDate, -3)}T08:00:00+01:00`) },
-        { debtorId: input.debtorId, caseId: caseRows[0]?.id ?? null, channel: debtor.preferredChannel, kind: "plan_reminder", payload: { planId: plan.id, seq: i.seq, dueDate: i.dueDate, amountOre: i.amountOre, when: "due" }, dedupeKey: `plan:${plan.id}:${i.seq}:due`, scheduledFor: new Date(`${i.dueDate}T08:00:00+01:00`) },
+    const caseId = caseRows[0]?.id ?? null;
+    await enqueueMessages(tx, [
+      { debtorId: input.debtorId, caseId, kind: "plan_confirmed", payload: { planId: plan.id, count: schedule.length, firstAmountOre: schedule[0]?.amountOre ?? 0, firstDueDate: schedule[0]?.dueDate ?? null }, dedupeKey: `plan:${plan.id}:confirmed`, scheduledFor: input.now },
+      ...schedule.flatMap((i) => [
+        { debtorId: input.debtorId, caseId, kind: "plan_reminder", payload: { planId: plan.id, seq: i.seq, dueDate: i.dueDate, amountOre: i.amountOre, when: "before" }, dedupeKey: `plan:${plan.id}:${i.seq}:before`, scheduledFor: reminderAt(addDays(i.dueDate, -3)), expiresAt: reminderExpiresAt(i.dueDate) },
+        { debtorId: input.debtorId, caseId, kind: "plan_reminder", payload: { planId: plan.id, seq: i.seq, dueDate: i.dueDate, amountOre: i.amountOre, when: "due" }, dedupeKey: `plan:${plan.id}:${i.seq}:due`, scheduledFor: reminderAt(i.dueDate), expiresAt: reminderExpiresAt(i.dueDate) },
       ]),
-    );
+    ]);
     await recordAudit(tx, { actorKind: "debtor", actorId: input.debtorId, action: "plan.signed", subjectKind: "plan", subjectId: plan.id, debtorId: input.debtorId, details: { months: plan.months, totalOre: plan.totalOre, bankidOrderId: order.id } });
     return { planId: plan.id };
   });

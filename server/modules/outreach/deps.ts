@@ -1,0 +1,32 @@
+import { env } from "../../env";
+import { createEmailClient } from "../../integrations/email/client";
+import { createSmsClient } from "../../integrations/sms/client";
+import { emailChannel, smsChannel } from "./channels";
+import type { OutreachDeps } from "./send";
+
+let cached: OutreachDeps | undefined;
+
+/** The real providers as configured (the simulators in demo mode). */
+export function outreachDeps(): OutreachDeps {
+  if (cached) return cached;
+  const config = env();
+  const baseUrl = config.PUBLIC_BASE_URL.replace(/\/+$/, "");
+  const sms = createSmsClient({ baseUrl: config.SMS_BASE_URL, username: config.SMS_USERNAME, password: config.SMS_PASSWORD, from: config.SMS_FROM });
+  const email = createEmailClient({ url: config.SMTP_URL, from: config.EMAIL_FROM });
+  cached = {
+    channels: {
+      sms: smsChannel(sms, `${baseUrl}/api/webhooks/sms`),
+      email: emailChannel(email, new URL(baseUrl).hostname),
+    },
+    baseUrl,
+    bankgiro: config.KVITT_BANKGIRO,
+    pnrKey: config.KVITT_PNR_ENCRYPTION_KEY,
+  };
+  return cached;
+}
+
+/** The SMS client alone (delivery reports are checked against it). */
+export function smsClient() {
+  const config = env();
+  return createSmsClient({ baseUrl: config.SMS_BASE_URL, username: config.SMS_USERNAME, password: config.SMS_PASSWORD, from: config.SMS_FROM });
+}
