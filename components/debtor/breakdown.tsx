@@ -24,6 +24,7 @@ const FEE_COLOUR = "bg-[#c58b2b]";
 export async function Breakdown({
   lines,
   paidOre,
+  creditedOre = 0,
   leftOre,
   totalOre,
   creditor,
@@ -33,6 +34,8 @@ export async function Breakdown({
 }: {
   lines: Line[];
   paidOre: number;
+  /** What was taken off the claim (an upheld dispute). */
+  creditedOre?: number;
   leftOre: number;
   totalOre: number;
   creditor: string;
@@ -43,7 +46,7 @@ export async function Breakdown({
   const t = await getTranslations("case");
   const d = await getTranslations("descriptions");
   const locale = (await getLocale()) as Locale;
-  const parts = lines.filter((l) => l.key !== "paid" && l.leftOre > 0).map((l) => ({ key: l.key, ore: l.leftOre }));
+  const parts = lines.filter((l) => l.key !== "paid" && l.key !== "credited" && l.leftOre > 0).map((l) => ({ key: l.key, ore: l.leftOre }));
   if (paidOre > 0) parts.push({ key: "paid", ore: paidOre });
   const barTotal = parts.reduce((s, p) => s + p.ore, 0) || 1;
   const label = (key: string) => (key === "paid" ? t("paidTotal") : t(`line.${key}`));
@@ -93,7 +96,7 @@ export async function Breakdown({
         </thead>
         <tbody>
           {lines
-            .filter((l) => l.key !== "paid")
+            .filter((l) => l.key !== "paid" && l.key !== "credited")
             .map((line, i) => (
               <tr key={`${line.key}-${i}`} className="border-b border-line align-top">
                 <th scope="row" className="py-3 pr-2 font-normal">
@@ -115,6 +118,14 @@ export async function Breakdown({
                 {t("paidTotal")}
               </th>
               <td className="py-2 text-right tabular whitespace-nowrap">− {money(paidOre, locale)}</td>
+            </tr>
+          )}
+          {creditedOre > 0 && (
+            <tr className="border-b border-line">
+              <th scope="row" className="py-2 pr-2 font-normal">
+                {t("creditedTotal")}
+              </th>
+              <td className="py-2 text-right tabular whitespace-nowrap">− {money(creditedOre, locale)}</td>
             </tr>
           )}
         </tbody>

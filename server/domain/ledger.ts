@@ -23,11 +23,25 @@ export interface LedgerAllocation {
   amountOre: number;
 }
 
+/**
+ * Part of the claim the creditor no longer asks for (an upheld dispute): it lowers what is left of
+ * one component as a payment would, but it is not money paid.
+ */
+export interface LedgerCredit {
+  id: string;
+  bookedOn: IsoDate;
+  component: Component;
+  chargeId?: string;
+  amountOre: number;
+}
+
 export interface LedgerInput {
   principalOre: number;
   originalDueDate: IsoDate;
   charges: LedgerCharge[];
   allocations: LedgerAllocation[];
+  /** Credits on the claim (upheld disputes); none when left out. */
+  credits?: LedgerCredit[];
   rates: RatePeriod[];
   marginBp: number;
   /** Interest runs from the day after this date; defaults to the original due date. */
@@ -37,7 +51,7 @@ export interface LedgerInput {
   asOf: IsoDate;
 }
 
-export type BreakdownKey = "principal" | "interest" | FeeKind | "paid";
+export type BreakdownKey = "principal" | "interest" | FeeKind | "paid" | "credited";
 
 export interface BreakdownLine {
   key: BreakdownKey;
@@ -63,7 +77,7 @@ export interface FeeBalance {
 }
 
 export interface CaseBalance {
-  principal: { originalOre: number; paidOre: number; leftOre: number };
+  principal: { originalOre: number; paidOre: number; creditedOre: number; leftOre: number };
   interest: {
     accruedOre: number;
     paidOre: number;
@@ -77,12 +91,15 @@ export interface CaseBalance {
   /** Fees charged up to asOf, oldest first (the order a payment settles them). */
   fees: FeeBalance[];
   paidOre: number;
+  /** What was credited (taken off the claim), over every component. */
+  creditedOre: number;
   /** Original principal + fees + interest accrued so far. */
   totalOre: number;
   leftOre: number;
   /**
-   * principal, interest, each fee (oldest first), then "paid". The "paid" line sums what was paid
-   * and leaves nothing: Σ amount over the other lines is totalOre and Σ left over all is leftOre.
+   * principal, interest, each fee (oldest first), then "paid" (and "credited" when anything was).
+   * The "paid" and "credited" lines sum what was paid or credited and leave nothing: Σ amount over
+   * the other lines is totalOre and Σ left over all is leftOre.
    */
   lines: BreakdownLine[];
 }
@@ -111,7 +128,7 @@ function validate(input: LedgerInput): void {
     if (chargedOn.has(c.id)) throw new DomainError("duplicate_charge", "two charges share an id", { chargeId: c.id });
     chargedOn.set(c.id, c.chargedOn);
   }
-  for (const a of input.allocations) {
+  for (const a of [...input.allocations, ...(input.credits ?? []).map((c) => ({ ...c, paymentId: c.id }))]) {
     assertOre(a.amountOre, "allocation.amountOre");
     assertDate(a.bookedOn, "allocation.bookedOn");
     if (a.component !== "fee") continue;
@@ -138,12 +155,13 @@ export function computeCaseBalance(input: LedgerInput): CaseBalance {
   const sinceDate = input.interestFrom ?? input.originalDueDate;
   const firstInterestDay = addDays(sinceDate, 1);
   const allocations = input.allocations.filter((a) => a.bookedOn <= input.asOf);
+  const credits = (input.credits ?? []).filter((c) => c.bookedOn <= input.asOf);
   const charges = [...input.charges]
     .filter((c) => c.chargedOn <= input.asOf)
     .sort((a, b) => (a.chargedOn < b.chargedOn ? -1 : a.chargedOn > b.chargedOn ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-  // The principal outstanding from each day on: payments booked on day D lower it from D + 1.
-  const principalAllocations = allocations.filter((a) => a.component === "principal");
+  // The principal outstanding from each day on: payments and credits booked on day D lower it from D + 1.
+  const principalAllocations = [...allocations, ...credits].filter((a) => a.component === "principal");
   const outstandingFrom = (day: IsoDate) =>
     Math.max(0, input.principalOre - sum(principalAllocations.filter((a) => addDays(a.bookedOn, 1) <= day).map((a) => a.amountOre)));
   const timeline = [
@@ -158,20 +176,26 @@ export function computeCaseBalance(input: LedgerInput): CaseBalance {
   const end = stopped ? input.interestStoppedOn! : input.asOf;
   const accrued = accrueInterest({ principalTimeline: timeline, start: sinceDate, end, rates: input.rates, marginBp: input.marginBp }).totalOre;
 
-  const principalPaid = sum(principalAllocations.map((a) => a.amountOre));
-  const interestPaid = sum(allocations.filter((a) => a.component === "interest").map((a) => a.amountOre));
+  const of = (list: { component: Component; chargeId?: string; amountOre: number }[], component: Component, chargeId?: string) =>
+    sum(list.filter((a) => a.component === component && (chargeId === undefined || a.chargeId === chargeId)).map((a) => a.amountOre));
+  const principalPaid = of(allocations, "principal");
+  const principalCredited = of(credits, "principal");
+  const interestPaid = of(allocations, "interest");
+  const interestCredited = of(credits, "interest");
+  const feeCredited = new Map(charges.map((c) => [c.id, of(credits, "fee", c.id)]));
   const fees: FeeBalance[] = charges.map((c) => {
-    const paid = sum(allocations.filter((a) => a.component === "fee" && a.chargeId === c.id).map((a) => a.amountOre));
+    const paid = of(allocations, "fee", c.id);
     const rule = FEE_RULES[c.kind];
-    return { chargeId: c.id, kind: c.kind, amountOre: c.amountOre, paidOre: paid, leftOre: c.amountOre - paid, capOre: rule.capOre, legalBasis: rule.legalBasis };
+    return { chargeId: c.id, kind: c.kind, amountOre: c.amountOre, paidOre: paid, leftOre: c.amountOre - paid - feeCredited.get(c.id)!, capOre: rule.capOre, legalBasis: rule.legalBasis };
   });
 
-  const principalLeft = input.principalOre - principalPaid;
-  const interestLeft = accrued - interestPaid;
+  const principalLeft = input.principalOre - principalPaid - principalCredited;
+  const interestLeft = accrued - interestPaid - interestCredited;
   const annualRateBp = rateOn(end, input.rates, input.marginBp);
   const interestRunning = !stopped && input.interestStoppedOn !== input.asOf && principalLeft > 0;
   const perDayOre = interestRunning ? dailyInterestOre(principalLeft, Math.max(0, annualRateBp)) : 0;
   const paidOre = principalPaid + interestPaid + sum(fees.map((f) => f.paidOre));
+  const creditedOre = principalCredited + interestCredited + sum([...feeCredited.values()]);
   const totalOre = input.principalOre + accrued + sum(fees.map((f) => f.amountOre));
   const paymentIds = new Set(allocations.map((a) => a.paymentId));
   const lastPaidOn = allocations.map((a) => a.bookedOn).sort().at(-1);
@@ -188,14 +212,18 @@ export function computeCaseBalance(input: LedgerInput): CaseBalance {
     })),
     { key: "paid", amountOre: paidOre, paidOre, leftOre: 0, facts: lastPaidOn ? { payments: paymentIds.size, lastPaidOn } : { payments: 0 } },
   ];
+  if (creditedOre > 0) {
+    lines.push({ key: "credited", amountOre: creditedOre, paidOre: 0, leftOre: 0, facts: { lastCreditedOn: credits.map((c) => c.bookedOn).sort().at(-1)! } });
+  }
 
   return {
-    principal: { originalOre: input.principalOre, paidOre: principalPaid, leftOre: principalLeft },
+    principal: { originalOre: input.principalOre, paidOre: principalPaid, creditedOre: principalCredited, leftOre: principalLeft },
     interest: { accruedOre: accrued, paidOre: interestPaid, leftOre: interestLeft, annualRateBp, sinceDate, perDayOre },
     fees,
     paidOre,
+    creditedOre,
     totalOre,
-    leftOre: totalOre - paidOre,
+    leftOre: totalOre - paidOre - creditedOre,
     lines,
   };
 }

@@ -26,6 +26,11 @@ export default async function StaffHome() {
           </Link>
         </li>
         <li>
+          <Link href="/staff/disputes" className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4">
+            {(await getTranslations("staffDisputes"))("title")}
+          </Link>
+        </li>
+        <li>
           <Link href="/staff/payments/import" className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4">
             {t("nav.import")}
           </Link>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { DemoPerson, SimulatedPhoneTexts } from "@/components/ui/simulated-phone";
+import { DEMO_DISPUTE_DEBTORS, DEMO_DISPUTE_STAFF } from "@/server/db/seed/demo-dispute-people";
 import { DEMO_DEBTORS, DEMO_NOBODY, DEMO_STAFF } from "@/server/db/seed/demo-people";
 
 export async function simTexts(): Promise<SimulatedPhoneTexts> {
@@ -12,4 +13,6 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   ...DEMO_DEBTORS.map((d) => ({ personalNumber: d.personalNumber, name: `${d.givenName} ${d.surname}` })),
   { personalNumber: DEMO_NOBODY.personalNumber, name: `${DEMO_NOBODY.givenName} ${DEMO_NOBODY.surname}` },
   ...DEMO_STAFF.map((s) => ({ personalNumber: s.personalNumber, name: s.name })),
+  ...DEMO_DISPUTE_DEBTORS.map((d) => ({ personalNumber: d.personalNumber, name: `${d.givenName} ${d.surname}` })),
+  { personalNumber: DEMO_DISPUTE_STAFF.personalNumber, name: DEMO_DISPUTE_STAFF.name },
 ];

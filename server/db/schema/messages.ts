@@ -1,7 +1,7 @@
 import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { cases } from "./cases";
 import { debtors } from "./debtors";
-import { disputeStatusEnum, messageAuthorEnum, threadStatusEnum } from "./enums";
+import { messageAuthorEnum, threadStatusEnum } from "./enums";
 import { staffUsers } from "./staff";
 
 export const threads = pgTable(
@@ -37,25 +37,4 @@ export const messages = pgTable(
     readAt: timestamp("read_at", { withTimezone: true }),
   },
   (t) => [index("messages_thread_idx").on(t.threadId, t.createdAt)],
-);
-
-export const disputes = pgTable(
-  "disputes",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id),
-    debtorId: uuid("debtor_id")
-      .notNull()
-      .references(() => debtors.id),
-    /** not_ordered | wrong_goods | already_paid | wrong_amount | other */
-    reason: text("reason").notNull(),
-    body: text("body").notNull(),
-    status: disputeStatusEnum("status").notNull().default("open"),
-    answer: text("answer"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    answeredAt: timestamp("answered_at", { withTimezone: true }),
-  },
-  (t) => [index("disputes_case_idx").on(t.caseId)],
 );

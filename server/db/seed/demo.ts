@@ -9,6 +9,7 @@ import type { Db, Queryable } from "../client";
 import * as s from "../schema";
 import { createDeepLink } from "../../modules/deep-links/deep-links";
 import { DEMO_DEBTORS, DEMO_STAFF } from "./demo-people";
+import { seedDemoDisputes } from "./demo-disputes";
 
 type CaseSeed = {
   creditor: CreditorKey;
@@ -18,6 +19,7 @@ type CaseSeed = {
   /** Days before today that the original bill fell due. */
   dueDaysAgo: number;
   reminderFee?: boolean;
+  /** Disputed by its debtor (seeded as a real dispute in demo-disputes.ts). */
   disputed?: boolean;
   /** Days from today by which the collection letter asks for payment. */
   dueInDays: number;
@@ -160,7 +162,6 @@ async function seedDemo(tx: Queryable, today: string): Promise<void> {
           principalOre: c.principalOre,
           ocrReference: makeOcr(String(caseSeq).padStart(8, "0"), { withLength: true }),
           status: "open",
-          disputed: c.disputed ?? false,
           reminderSentOn: c.reminderFee ? reminderOn : null,
           collectionLetterSentOn: letterOn,
           dueDate: addDays(today, c.dueInDays),
@@ -179,14 +180,6 @@ async function seedDemo(tx: Queryable, today: string): Promise<void> {
         ...(c.reminderFee ? [{ caseId: row.id, kind: "reminder", issuedOn: reminderOn }] : []),
         { caseId: row.id, kind: "collection_letter", issuedOn: letterOn },
       ]);
-      if (c.disputed) {
-        await tx.insert(s.disputes).values({
-          caseId: row.id,
-          debtorId: debtor.id,
-          reason: "wrong_goods",
-          body: "Jag fick fel vara och skickade tillbaka den.",
-        });
-      }
     }
     // A known link per person, as if from their latest message (the README lists them).
     await createDeepLink(tx, {
@@ -198,4 +191,5 @@ async function seedDemo(tx: Queryable, today: string): Promise<void> {
       ttlDays: 3650,
     });
   }
+  await seedDemoDisputes(tx, today);
 }

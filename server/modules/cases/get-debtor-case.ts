@@ -1,5 +1,6 @@
 import type { Queryable } from "../../db/client";
 import { DomainError } from "../../domain/errors";
+import { disputeAnswerDue, disputeResumesOn } from "../../domain/disputes";
 import { FEE_RULES } from "../../domain/fees";
 import { caseState } from "./case-state";
 import { loadDebtorCase } from "./load-ledgers";
@@ -36,6 +37,14 @@ export async function getDebtorCase(db: Queryable, input: { debtorId: string; ca
     ocrReference: c.ocrReference,
     plan: ledger.plan,
     balance: ledger.balance,
+    disputedOre: ledger.disputedOre,
+    payableOre: ledger.payableOre,
+    dispute: ledger.dispute && {
+      ...ledger.dispute,
+      holdsToday: ledger.dispute.status === "open" || (ledger.dispute.status === "rejected" && !!ledger.dispute.resumesOn && ledger.dispute.resumesOn > input.asOf),
+      answerBy: disputeAnswerDue(ledger.dispute.madeOn),
+      lastDay: ledger.dispute.toldOn && ledger.dispute.status === "rejected" ? disputeResumesOn(ledger.dispute.toldOn).lastDay : null,
+    },
     payments: paymentRows,
     documents: documentRows.map((d) => ({ id: d.id, kind: d.kind, issuedOn: d.issuedOn })),
     /** What the debtor changed themself (a moved date, a plan), newest first. */

@@ -8,6 +8,9 @@ export interface DebtorCaseSummary {
   creditorName: string;
   description: string;
   leftOre: number;
+  /** Set aside by an open dispute, and what may be paid now. */
+  disputedOre: number;
+  payableOre: number;
   state: CaseState;
   /** The next date that matters: pay by, or the next instalment of the case's plan. */
   nextDate: string | null;
@@ -26,6 +29,8 @@ export async function listDebtorCases(db: Queryable, input: { debtorId: string; 
       creditorName: l.creditor.name,
       description: l.case.description,
       leftOre: Math.max(0, l.balance.leftOre),
+      disputedOre: l.disputedOre,
+      payableOre: l.payableOre,
       state,
       nextDate: state === "to_pay" ? l.case.dueDate : state === "in_plan" ? (l.plan?.next?.dueDate ?? null) : null,
       nextAmountOre: state === "in_plan" ? (l.plan?.next?.amountOre ?? null) : null,
@@ -33,6 +38,7 @@ export async function listDebtorCases(db: Queryable, input: { debtorId: string; 
   });
   const order: Record<CaseState, number> = { to_pay: 0, in_plan: 1, disputed: 2, paid: 3, closed: 4 };
   cases.sort((a, b) => order[a.state] - order[b.state]);
-  const totalLeftOre = cases.filter((c) => c.state !== "disputed").reduce((sum, c) => sum + c.leftOre, 0);
+  // A disputed part is not counted as owed while the dispute is open.
+  const totalLeftOre = cases.reduce((sum, c) => sum + c.payableOre, 0);
   return { cases, totalLeftOre };
 }

@@ -2,12 +2,14 @@ import { and, asc, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/client";
 import {
+  caseCredits,
   caseDocuments,
   caseEvents,
   cases,
   charges,
   creditorPolicies,
   creditors,
+  disputes,
   instalmentPlans,
   instalments,
   paymentAllocations,
@@ -17,6 +19,7 @@ import {
 } from "../../db/schema";
 import type { FeeKind } from "../../domain/fees";
 import type { RatePeriod } from "../../domain/interest";
+import { payableOre } from "../../domain/disputes";
 import { computeCaseBalance, type CaseBalance } from "../../domain/ledger";
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -29,12 +32,32 @@ export interface LivePlan {
   next: { dueDate: string; amountOre: number } | null;
 }
 
+/** The case's latest dispute, whatever its status. */
+export interface LedgerDispute {
+  id: string;
+  status: "open" | "upheld" | "rejected" | "withdrawn";
+  reason: string;
+  part: "all" | "part";
+  disputedOre: number;
+  madeOn: string;
+  remedy: "cancel" | "reduce" | null;
+  creditedOre: number | null;
+  decisionReason: string | null;
+  toldOn: string | null;
+  resumesOn: string | null;
+}
+
 export interface CaseLedger {
   case: CaseRow;
   creditor: { id: string; name: string; kind: string };
   policy: PolicyRow | null;
   plan: LivePlan | null;
   balance: CaseBalance;
+  dispute: LedgerDispute | null;
+  /** What is set aside while a dispute is open (at most what is left). */
+  disputedOre: number;
+  /** What may be paid now: what is left less the disputed part. */
+  payableOre: number;
 }
 
 export interface CasePayment {
@@ -106,6 +129,8 @@ interface LedgerJson {
   plan: LivePlan | null;
   charges: { id: string; kind: FeeKind; amountOre: number; chargedOn: string }[];
   allocations: { paymentId: string; bookedOn: string; component: "fee" | "interest" | "principal"; chargeId: string | null; amountOre: number }[];
+  credits: { id: string; bookedOn: string; component: "fee" | "interest" | "principal"; chargeId: string | null; amountOre: number }[];
+  dispute: LedgerDispute | null;
 }
 
 type LedgerWithExtrasJson = LedgerJson & CaseExtras;
@@ -117,6 +142,14 @@ const ledgerParts = sql`'charges', coalesce((
   'allocations', coalesce((
     select json_agg(json_build_object('paymentId', a.payment_id, 'bookedOn', a.booked_on, 'component', a.component, 'chargeId', a.charge_id, 'amountOre', a.amount_ore) order by a.booked_on)
     from ${paymentAllocations} a where a.case_id = ${cases.id}), '[]'::json),
+  'credits', coalesce((
+    select json_agg(json_build_object('id', cc.id, 'bookedOn', cc.booked_on, 'component', cc.component, 'chargeId', cc.charge_id, 'amountOre', cc.amount_ore) order by cc.booked_on)
+    from ${caseCredits} cc where cc.case_id = ${cases.id}), '[]'::json),
+  'dispute', (
+    select json_build_object('id', d.id, 'status', d.status, 'reason', d.reason, 'part', d.part, 'disputedOre', d.disputed_ore,
+      'madeOn', (d.created_at at time zone 'Europe/Stockholm')::date, 'remedy', d.remedy, 'creditedOre', d.credited_ore,
+      'decisionReason', d.answer, 'toldOn', d.told_on, 'resumesOn', d.resumes_on)
+    from ${disputes} d where d.case_id = ${cases.id} order by d.created_at desc limit 1),
   'plan', (
     select json_build_object('id', p.id, 'status', p.status, 'next', (
       -- the first instalment neither paid nor missed, as the plan page counts it
@@ -179,12 +212,12 @@ function toLedger(json: LedgerJson, rates: RatePeriod[], asOf: string): CaseLedg
   const c = json.case;
   reviveTimestamps(c as unknown as Record<string, unknown>, caseJson.timestamps);
   if (json.policy) reviveTimestamps(json.policy as unknown as Record<string, unknown>, policyJson.timestamps);
-  return {
-    case: c,
-    creditor: json.creditor,
-    policy: json.policy,
-    plan: json.plan && { ...json.plan, next: json.plan.next && { dueDate: json.plan.next.dueDate, amountOre: Number(json.plan.next.amountOre) } },
-    balance: computeCaseBalance({
+  const dispute = json.dispute && {
+    ...json.dispute,
+    disputedOre: Number(json.dispute.disputedOre),
+    creditedOre: json.dispute.creditedOre === null ? null : Number(json.dispute.creditedOre),
+  };
+  const balance = computeCaseBalance({
       principalOre: c.principalOre,
       originalDueDate: c.originalDueDate,
       charges: json.charges.map((ch) => ({ id: ch.id, kind: ch.kind, amountOre: Number(ch.amountOre), chargedOn: ch.chargedOn })),
@@ -195,11 +228,23 @@ function toLedger(json: LedgerJson, rates: RatePeriod[], asOf: string): CaseLedg
         chargeId: a.chargeId ?? undefined,
         amountOre: Number(a.amountOre),
       })),
+      credits: (json.credits ?? []).map((cr) => ({ id: cr.id, bookedOn: cr.bookedOn, component: cr.component, chargeId: cr.chargeId ?? undefined, amountOre: Number(cr.amountOre) })),
       rates,
       marginBp: c.interestMarginBp,
       interestStoppedOn: c.interestStoppedOn ?? undefined,
       asOf,
-    }),
+    });
+  // Disputing "all" covers the interest still accruing too; a part is the amount named.
+  const disputedOre = dispute?.status !== "open" ? 0 : dispute.part === "all" ? Math.max(0, balance.leftOre) : Math.min(dispute.disputedOre, Math.max(0, balance.leftOre));
+  return {
+    case: c,
+    creditor: json.creditor,
+    policy: json.policy,
+    plan: json.plan && { ...json.plan, next: json.plan.next && { dueDate: json.plan.next.dueDate, amountOre: Number(json.plan.next.amountOre) } },
+    balance,
+    dispute,
+    disputedOre,
+    payableOre: payableOre(balance.leftOre, disputedOre),
   };
 }
 

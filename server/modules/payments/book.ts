@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { auditEvents, cases, charges, creditorPolicies, instalmentPlans, instalments, outbox, paymentAllocations, payments, planCases } from "../../db/schema";
+import { auditEvents, caseCredits, cases, charges, creditorPolicies, instalmentPlans, instalments, outbox, paymentAllocations, payments, planCases } from "../../db/schema";
 import type { IsoDate } from "../../domain/calendar";
 import type { FeeKind } from "../../domain/fees";
 import { allocatePayment, computeCaseBalance, DEFAULT_ALLOCATION_ORDER, type LedgerAllocation } from "../../domain/ledger";
@@ -248,7 +248,7 @@ async function bookBatch(tx: Tx, items: BookItem[], actor: Actor): Promise<BookO
   return outcomes;
 }
 
-interface LockedCase {
+export interface LockedCase {
   id: string;
   debtorId: string;
   status: string;
@@ -258,7 +258,7 @@ interface LockedCase {
 }
 
 /** Locks the cases (in id order, so two bookers never deadlock) and reads their ledgers. */
-async function lockAndLoad(tx: Tx, caseIds: string[]): Promise<Map<string, LockedCase>> {
+export async function lockAndLoad(tx: Tx, caseIds: string[]): Promise<Map<string, LockedCase>> {
   const out = new Map<string, LockedCase>();
   if (caseIds.length === 0) return out;
   const rates = await loadRates(tx);
@@ -270,11 +270,13 @@ async function lockAndLoad(tx: Tx, caseIds: string[]): Promise<Map<string, Locke
       .where(inArray(cases.id, ids))
       .orderBy(asc(cases.id))
       .for("update", { of: cases });
-    const [chargeRows, allocationRows] = await Promise.all([
+    const [chargeRows, allocationRows, creditRows] = await Promise.all([
       tx.select().from(charges).where(inArray(charges.caseId, ids)),
       tx.select().from(paymentAllocations).where(inArray(paymentAllocations.caseId, ids)),
+      tx.select().from(caseCredits).where(inArray(caseCredits.caseId, ids)),
     ]);
     const chargesOf = groupBy(chargeRows, (ch) => ch.caseId);
+    const creditsOf = groupBy(creditRows, (cr) => cr.caseId);
     const allocationsOf = groupBy(allocationRows, (a) => a.caseId);
     for (const { c, order } of rows) {
       out.set(c.id, {
@@ -286,6 +288,7 @@ async function lockAndLoad(tx: Tx, caseIds: string[]): Promise<Map<string, Locke
           principalOre: c.principalOre,
           originalDueDate: c.originalDueDate,
           charges: (chargesOf.get(c.id) ?? []).map((ch) => ({ id: ch.id, kind: ch.kind as FeeKind, amountOre: ch.amountOre, chargedOn: ch.chargedOn })),
+          credits: (creditsOf.get(c.id) ?? []).map((cr) => ({ id: cr.id, bookedOn: cr.bookedOn, component: cr.component, chargeId: cr.chargeId ?? undefined, amountOre: cr.amountOre })),
           rates,
           marginBp: c.interestMarginBp,
           interestStoppedOn: c.interestStoppedOn ?? undefined,

@@ -15,13 +15,14 @@ export async function getPaymentOptions(db: Db, input: { debtorId: string; caseI
   const today = todayInStockholm(input.now);
   const ledgers = await loadDebtorLedgers(db, { debtorId: input.debtorId, caseId: input.caseId, asOf: today });
   if (input.caseId && ledgers.length === 0) throw new DomainError("case_not_found");
-  const payable = ledgers.filter((l) => !["paid", "closed"].includes(caseState(l)) && l.balance.leftOre > 0);
+  // A disputed part is set aside while the dispute is open: only the rest is offered.
+  const payable = ledgers.filter((l) => !["paid", "closed"].includes(caseState(l)) && l.payableOre > 0);
   const cases = payable.map((l) => ({
     id: l.case.id,
     caseNumber: l.case.caseNumber,
     creditorName: l.creditor.name,
     description: l.case.description,
-    leftOre: l.balance.leftOre,
+    leftOre: l.payableOre,
     dueDate: l.case.dueDate,
     ocrReference: l.case.ocrReference,
   }));

@@ -56,9 +56,10 @@ export async function startPayment(db: Db, deps: PaymentDeps, input: StartPaymen
   }
   const ledgers = (await loadDebtorLedgers(db, { debtorId: input.debtorId, asOf })).filter((l) => input.caseIds.includes(l.case.id));
   if (ledgers.length !== new Set(input.caseIds).size) throw new DomainError("case_not_found");
-  const payable = ledgers.filter((l) => !["paid", "closed"].includes(caseState(l)));
+  // A disputed part is set aside: only the rest can be paid.
+  const payable = ledgers.filter((l) => !["paid", "closed"].includes(caseState(l)) && l.payableOre > 0);
   if (payable.length === 0) throw new DomainError("nothing_to_pay");
-  const cases = payable.map((l) => ({ id: l.case.id, leftOre: l.balance.leftOre, dueDate: l.case.dueDate }));
+  const cases = payable.map((l) => ({ id: l.case.id, leftOre: l.payableOre, dueDate: l.case.dueDate }));
   const amountOre = input.amountOre ?? cases.reduce((s, c) => s + c.leftOre, 0);
   const targets = splitOverCases(cases, amountOre);
   const caseNumbers = payable.filter((l) => targets.some((t) => t.caseId === l.case.id)).map((l) => l.case.caseNumber);

@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, lt } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { caseEvents, cases, instalmentPlans, instalments, outbox, planCases } from "../../db/schema";
 import { cancelQueuedMessages, enqueueMessages } from "../outreach/enqueue";
 import { addDays, todayInStockholm } from "../../domain/calendar";
 import { rollMissedInstalment, shouldLapse } from "../../domain/plans";
 import { recordAudit } from "../audit/record";
+import { caseOnHold } from "../holds/paused";
 import { instalmentOcr } from "./propose";
 
 /** Days after the due date before an unpaid instalment counts as missed (a bank payment takes a day or two). */
@@ -13,7 +14,8 @@ export const MISSED_AFTER_DAYS = 5;
 /**
  * The daily look at plans: an instalment still unpaid five days after its date is missed. The plan
  * stays alive and the missing amount moves to the end; after two missed in a row the plan lapses,
- * its cases are free for a new plan, and the debtor is told plainly. A plan whose cases are all
+ * its cases are free for a new plan, and the debtor is told plainly. A plan with a case on hold is
+ * left alone until the hold ends. A plan whose cases are all
  * paid is completed. Each plan is handled in its own transaction; running twice changes nothing.
  */
 export async function followUpPlans(db: Db, now: Date): Promise<{ missed: number; lapsed: number; completed: number }> {
@@ -23,7 +25,15 @@ export async function followUpPlans(db: Db, now: Date): Promise<{ missed: number
     .selectDistinct({ planId: instalments.planId })
     .from(instalments)
     .innerJoin(instalmentPlans, eq(instalmentPlans.id, instalments.planId))
-    .where(and(eq(instalments.status, "due"), lt(instalments.dueDate, cutoff), inArray(instalmentPlans.status, ["active", "paused"])));
+    .where(
+      and(
+        eq(instalments.status, "due"),
+        lt(instalments.dueDate, cutoff),
+        inArray(instalmentPlans.status, ["active", "paused"]),
+        // A plan with a case on hold (a dispute, its ten days after a rejection, a staff hold) waits.
+        sql`not exists (select 1 from ${planCases} where ${planCases.planId} = ${instalments.planId} and ${caseOnHold(planCases.caseId, today)})`,
+      ),
+    );
   const result = { missed: 0, lapsed: 0, completed: 0 };
 
   for (const { planId } of overdue) {

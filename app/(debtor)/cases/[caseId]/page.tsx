@@ -31,7 +31,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function CasePage({ params, searchParams }: Params & { searchParams: Promise<{ postponed?: string }> }) {
+export default async function CasePage({ params, searchParams }: Params & { searchParams: Promise<{ postponed?: string; disputed?: string }> }) {
   const viewer = await requirePerson();
   if (!viewer.subjectId) redirect("/no-cases");
   const { caseId } = await params;
@@ -41,12 +41,18 @@ export default async function CasePage({ params, searchParams }: Params & { sear
   const livePlan = c.plan;
   const p = await getTranslations("plan");
   const t = await getTranslations("case");
+  const ds = await getTranslations("dispute");
   const d = await getTranslations("descriptions");
   const locale = (await getLocale()) as Locale;
-  const left = money(c.balance.leftOre, locale);
+  // While a dispute is open, its part is set aside: what is shown as payable is the rest.
+  const left = money(c.payableOre, locale);
+  const dispute = c.dispute;
+  const openDispute = dispute?.status === "open" ? dispute : null;
+  const answered = dispute && dispute.status !== "open" && dispute.toldOn ? dispute : null;
   const description = d(c.description);
   const paid = c.state === "paid";
-  const disputed = c.state === "disputed";
+  const disputed = c.state === "disputed" || (dispute?.holdsToday ?? false);
+  const nothingPayable = c.payableOre <= 0;
   const sectionTitle = "text-xl font-semibold";
   const overpaidOre = c.payments.reduce((sum, p) => sum + p.overpaymentOre, 0);
   // Within a week of the earliest date for a payment order, say "soon" rather than a date already near.
@@ -62,7 +68,7 @@ export default async function CasePage({ params, searchParams }: Params & { sear
 
       <header className="space-y-2">
         <h1 className="text-3xl font-bold leading-tight">
-          {paid ? t("paidHeading") : t("heading", { amount: left, creditor: c.creditor.name })}
+          {paid ? t("paidHeading") : t("heading", { amount: c.payableOre > 0 ? left : money(c.balance.leftOre, locale), creditor: c.creditor.name })}
         </h1>
         {paid && <p className="text-lg">{t("paidLead")}</p>}
         {postponed && (
@@ -80,9 +86,60 @@ export default async function CasePage({ params, searchParams }: Params & { sear
             </Link>
           </p>
         )}
-        {disputed && <p className="text-lg">{t("disputedLead")}</p>}
+        {query.disputed && openDispute && (
+          <p role="status" className="rounded-lg border-2 border-brand-700 bg-brand-50 p-3 font-semibold">
+            {ds("sent")}
+          </p>
+        )}
         {c.state === "to_pay" && <p className="text-lg font-medium">{t("payBy", { date: longDate(c.dueDate, locale) })}</p>}
       </header>
+
+      {openDispute && (
+        <section className="space-y-2 rounded-xl border-2 border-brand-700 p-4" aria-labelledby="paused">
+          <h2 id="paused" className={sectionTitle}>
+            {ds("paused.title")}
+          </h2>
+          <p>
+            {openDispute.part === "all"
+              ? ds("paused.open", { date: longDate(openDispute.madeOn, locale), answerBy: longDate(openDispute.answerBy, locale) })
+              : ds("paused.openPart", { date: longDate(openDispute.madeOn, locale), amount: money(c.disputedOre, locale), answerBy: longDate(openDispute.answerBy, locale) })}
+          </p>
+          <p>{ds("paused.stopped")}</p>
+          <p className="font-medium">{nothingPayable ? ds("paused.nothingToPay") : ds("paused.rest", { amount: left })}</p>
+        </section>
+      )}
+
+      {answered && (
+        <section className={`space-y-2 rounded-xl border-2 p-4 ${answered.holdsToday ? "border-brand-700" : "border-line"}`} aria-labelledby="answered">
+          <h2 id="answered" className={sectionTitle}>
+            {answered.holdsToday ? ds("paused.title") : ds("answered.title")}
+          </h2>
+          {answered.status === "rejected" && (
+            <>
+              <p>{ds("answered.rejected", { date: longDate(answered.toldOn!, locale) })}</p>
+              {answered.decisionReason && (
+                <>
+                  <h3 className="font-semibold">{ds("answered.why")}</h3>
+                  <blockquote className="whitespace-pre-line border-l-4 border-line pl-3">{answered.decisionReason}</blockquote>
+                </>
+              )}
+              {answered.holdsToday && answered.lastDay && answered.resumesOn && (
+                <p className="font-medium">{ds("answered.rejectedNext", { lastDay: longDate(answered.lastDay, locale), resumesOn: longDate(answered.resumesOn, locale) })}</p>
+              )}
+            </>
+          )}
+          {answered.status === "upheld" && (
+            <>
+              <p>
+                {answered.remedy === "cancel"
+                  ? ds("answered.cancelled", { date: longDate(answered.toldOn!, locale) })
+                  : ds("answered.reduced", { amount: money(answered.creditedOre ?? 0, locale), date: longDate(answered.toldOn!, locale) })}
+              </p>
+              {answered.decisionReason && <blockquote className="whitespace-pre-line border-l-4 border-line pl-3">{answered.decisionReason}</blockquote>}
+            </>
+          )}
+        </section>
+      )}
 
       <section className="space-y-2" aria-labelledby="story">
         <h2 id="story" className={sectionTitle}>
@@ -104,10 +161,11 @@ export default async function CasePage({ params, searchParams }: Params & { sear
         <h2 id="breakdown" className={sectionTitle}>
           {t("breakdownTitle")}
         </h2>
-        <p>{t("breakdownLead", { amount: left })}</p>
+        <p>{t("breakdownLead", { amount: money(c.balance.leftOre, locale) })}</p>
         <Breakdown
           lines={c.balance.lines}
           paidOre={c.balance.paidOre}
+          creditedOre={c.balance.creditedOre}
           leftOre={c.balance.leftOre}
           totalOre={c.balance.totalOre}
           creditor={c.creditor.name}
@@ -123,14 +181,14 @@ export default async function CasePage({ params, searchParams }: Params & { sear
             {t("nextTitle")}
           </h2>
           <ul className="list-disc pl-6 space-y-2">
-            {disputed ? (
+            {disputed && nothingPayable ? (
               <li>{t("nextDisputed")}</li>
             ) : (
               <>
                 <li>{t("nextPay", { amount: left, date: longDate(c.dueDate, locale) })}</li>
                 <li>{t("nextPlanContact")}</li>
-                <li>{t("nextDispute")}</li>
-                {c.paymentOrderFrom && (
+                {!dispute?.holdsToday && <li>{t("nextDispute")}</li>}
+                {c.paymentOrderFrom && !dispute?.holdsToday && (
                   <li>
                     {kronofogdenSoon
                       ? t("nextNothingSoon", { cost: money(c.paymentOrderCostOre, locale) })
@@ -143,7 +201,7 @@ export default async function CasePage({ params, searchParams }: Params & { sear
         </section>
       )}
 
-      {!paid && !disputed && (
+      {!paid && !nothingPayable && (
         <section className="space-y-4" aria-labelledby="actions">
           <h2 id="actions" className={sectionTitle}>
             {t("actionsTitle")}
@@ -166,6 +224,14 @@ export default async function CasePage({ params, searchParams }: Params & { sear
             )}
           </ul>
           )}
+          {!dispute?.holdsToday && (
+            <p>
+              <Link href={`/cases/${c.id}/dispute`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline underline-offset-4">
+                {ds("link")}
+              </Link>
+              <span className="block text-muted">{ds("linkHint")}</span>
+            </p>
+          )}
           <div className="rounded-xl border border-line p-4 space-y-3">
             <h3 className="text-lg font-semibold">{t("bankTitle")}</h3>
             <p>{t("bankLead")}</p>
@@ -173,7 +239,7 @@ export default async function CasePage({ params, searchParams }: Params & { sear
               {[
                 { label: t("bankgiro"), value: env().KVITT_BANKGIRO, copy: t("copyBankgiro") },
                 { label: t("ocr"), value: c.ocrReference, copy: t("copyOcr") },
-                { label: t("amount"), value: left, copy: t("copyAmount"), raw: (c.balance.leftOre / 100).toFixed(2).replace(".", locale === "sv" ? "," : ".") },
+                { label: t("amount"), value: left, copy: t("copyAmount"), raw: (c.payableOre / 100).toFixed(2).replace(".", locale === "sv" ? "," : ".") },
               ].map((row) => (
                 <div key={row.label} className="border-b border-line pb-2">
                   <dt className="text-sm text-muted">{row.label}</dt>
@@ -249,7 +315,7 @@ export default async function CasePage({ params, searchParams }: Params & { sear
           <ul className="space-y-1">
             {c.events.map((e, index) => (
               <li key={index}>
-                {longDate(e.occurredOn, locale)}: {p(`event.${e.kind as "plan_signed"}`)}
+                {longDate(e.occurredOn, locale)}: {e.kind.startsWith("dispute_") ? ds(`event.${e.kind as "dispute_made"}`) : p(`event.${e.kind as "plan_signed"}`)}
                 {e.kind === "due_date_moved" && c.dueDateMovedFrom && ` (${longDate(c.dueDateMovedFrom, locale)} → ${longDate(c.dueDate, locale)})`}
               </li>
             ))}

@@ -28,6 +28,27 @@ export const casesGetOutput = z.object({
     .object({ id: z.string().uuid(), status: planStatus, next: z.object({ dueDate: isoDate, amountOre: ore }).nullable() })
     .nullable(),
   balance: caseBalanceSchema,
+  disputedOre: ore,
+  payableOre: ore,
+  dispute: z
+    .object({
+      id: z.string().uuid(),
+      status: z.enum(["open", "upheld", "rejected", "withdrawn"]),
+      reason: z.string(),
+      part: z.enum(["all", "part"]),
+      disputedOre: ore,
+      madeOn: isoDate,
+      answerBy: isoDate,
+      remedy: z.enum(["cancel", "reduce"]).nullable(),
+      creditedOre: ore.nullable(),
+      decisionReason: z.string().nullable(),
+      toldOn: isoDate.nullable(),
+      lastDay: isoDate.nullable(),
+      resumesOn: isoDate.nullable(),
+      /** Its hold still stops the automated steps today. */
+      holdsToday: z.boolean(),
+    })
+    .nullable(),
   payments: z.array(z.object({ id: z.string().uuid(), method: z.string(), amountOre: ore, bookedOn: isoDate, overpaymentOre: ore })),
   documents: z.array(z.object({ id: z.string().uuid(), kind: z.string(), issuedOn: isoDate })),
   events: z.array(z.object({ kind: z.string(), occurredOn: isoDate, details: z.string().nullable() })),

@@ -4,6 +4,9 @@ import { casesGet } from "./cases-get";
 import { casesList } from "./cases-list";
 import { casesPostpone } from "./cases-postpone";
 import { debtFree } from "./debt-free";
+import { disputesDraft } from "./disputes-draft";
+import { disputesSaveDraft } from "./disputes-save-draft";
+import { disputesSubmit } from "./disputes-submit";
 import { me } from "./me";
 import { paymentsGet } from "./payments-get";
 import { paymentsOptions } from "./payments-options";
@@ -34,4 +37,5 @@ export const debtorRouter = createTRPCRouter({
     moveInstalment: plansMoveInstalment,
     pause: plansPause,
   }),
+  disputes: createTRPCRouter({ draft: disputesDraft, saveDraft: disputesSaveDraft, submit: disputesSubmit }),
 });

@@ -13,7 +13,7 @@ export const breakdownLineSchema = z.object({
 });
 
 export const caseBalanceSchema = z.object({
-  principal: z.object({ originalOre: ore, paidOre: ore, leftOre: ore }),
+  principal: z.object({ originalOre: ore, paidOre: ore, creditedOre: ore, leftOre: ore }),
   interest: z.object({
     accruedOre: ore,
     paidOre: ore,
@@ -34,6 +34,7 @@ export const caseBalanceSchema = z.object({
     }),
   ),
   paidOre: ore,
+  creditedOre: ore,
   totalOre: ore,
   leftOre: ore,
   lines: z.array(breakdownLineSchema),

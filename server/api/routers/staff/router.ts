@@ -1,5 +1,8 @@
 import { createTRPCRouter } from "../../trpc";
 import { attachmentsDownload } from "./attachments-download";
+import { disputesDecide } from "./disputes-decide";
+import { disputesGet } from "./disputes-get";
+import { disputesList } from "./disputes-list";
 import { paymentsAssign } from "./payments-assign";
 import { paymentsImport } from "./payments-import";
 import { paymentsQueue } from "./payments-queue";
@@ -11,4 +14,5 @@ export const staffRouter = createTRPCRouter({
   attachments: createTRPCRouter({ download: attachmentsDownload }),
   payments: createTRPCRouter({ queue: paymentsQueue, assign: paymentsAssign, refund: paymentsRefund, import: paymentsImport }),
   plans: createTRPCRouter({ requests: plansRequests, decide: plansDecide }),
+  disputes: createTRPCRouter({ list: disputesList, get: disputesGet, decide: disputesDecide }),
 });
