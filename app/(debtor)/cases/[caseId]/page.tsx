@@ -86,6 +86,7 @@ export default async function CasePage({ params, searchParams }: Params & { sear
             </Link>
           </p>
         )}
+        {openDispute && nothingPayable && <p className="text-lg">{t("disputedLead")}</p>}
         {query.disputed && openDispute && (
           <p role="status" className="rounded-lg border-2 border-brand-700 bg-brand-50 p-3 font-semibold">
             {ds("sent")}
