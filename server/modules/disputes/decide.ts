@@ -112,7 +112,7 @@ export async function decideDispute(db: Queryable, input: DecideDispute): Promis
         })
         .where(eq(cases.id, dispute.caseId));
       // A closed case gets no more reminders or letters.
-      if (caseClosed) await tx.update(outbox).set({ status: "cancelled" }).where(and(eq(outbox.caseId, dispute.caseId), eq(outbox.status, "pending")));
+      if (caseClosed) await tx.update(outbox).set({ status: "cancelled" }).where(and(eq(outbox.caseId, dispute.caseId), eq(outbox.status, "queued")));
     } else {
       resume = disputeResumesOn(today);
       await tx.update(caseHolds).set({ endsOn: resume.resumesOn }).where(hold);

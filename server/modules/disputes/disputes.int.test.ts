@@ -150,7 +150,7 @@ describe("a dispute stops every automated step until a person decides", () => {
     expect(await statuses()).toEqual(["due", "due", "due"]);
     expect((await handle.db.select().from(instalmentPlans).where(eq(instalmentPlans.id, planId)))[0]!.status).toBe("active");
     const [reminder] = await handle.db.select().from(outbox).where(eq(outbox.dedupeKey, `test:${planId}:reminder`));
-    expect(reminder!.status).toBe("pending");
+    expect(reminder!.status).toBe("queued");
     expect(reminder!.sentAt).toBeNull();
 
     // Rejected on Tuesday 8 December: told that day, ten days to take it further (to Friday 18 December), resumes on the 19th.
@@ -160,7 +160,7 @@ describe("a dispute stops every automated step until a person decides", () => {
     const [c] = await handle.db.select().from(cases).where(eq(cases.id, caseId));
     expect(c!.paymentOrderFrom).toBe("2026-12-19");
     const [told] = await handle.db.select().from(outbox).where(eq(outbox.dedupeKey, `dispute:${made.disputeId}:outcome`));
-    expect(told).toMatchObject({ kind: "dispute_outcome", payload: { disputeId: made.disputeId, outcome: "rejected" }, status: "pending" });
+    expect(told).toMatchObject({ kind: "dispute_outcome", payload: { disputeId: made.disputeId, outcome: "rejected" }, status: "queued" });
 
     for (const day of ["2026-12-08", "2026-12-12", "2026-12-18"]) {
       await followUpPlans(handle.db, new Date(`${day}T06:00:00Z`));
