@@ -5,6 +5,8 @@ const kronor = (text: string) => Number(/(\d{1,3}(?:\s\d{3})*(?:,\d{2})?)\s*kr/.
 
 test.describe("paying", () => {
   test("part by card, then the rest with Swish in the app; receipts and the new balance", async ({ page }) => {
+    // Card, then Swish, then two receipts: the longest journey, given room on a busy two-core machine.
+    test.setTimeout(180_000);
     await signInOnPhone(page, "Mohammed Ali");
     await page.waitForURL(/\/cases(\/|$)/);
     if (!/\/cases\/[0-9a-f-]{36}$/.test(page.url())) await page.getByRole("link", { name: /Visa ärendet/ }).first().click();
