@@ -9,6 +9,7 @@ import type { Db, Queryable } from "../client";
 import * as s from "../schema";
 import { createDeepLink } from "../../modules/deep-links/deep-links";
 import { DEMO_DEBTORS, DEMO_STAFF } from "./demo-people";
+import { seedDemoTalk } from "./demo-talk";
 
 type CaseSeed = {
   creditor: CreditorKey;
@@ -198,4 +199,5 @@ async function seedDemo(tx: Queryable, today: string): Promise<void> {
       ttlDays: 3650,
     });
   }
+  await seedDemoTalk(tx, today);
 }
