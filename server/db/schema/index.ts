@@ -12,3 +12,4 @@ export * from "./auth";
 export * from "./work";
 export * from "./holds";
 export * from "./attachments";
+export * from "./workplace";
