@@ -8,6 +8,7 @@ import { encryptPersonalNumber, personalNumberHash } from "../../security/person
 import type { Db, Queryable } from "../client";
 import * as s from "../schema";
 import { createDeepLink } from "../../modules/deep-links/deep-links";
+import { seedFastDemo } from "./demo-fast";
 import { DEMO_DEBTORS, DEMO_STAFF } from "./demo-people";
 
 type CaseSeed = {
@@ -198,4 +199,5 @@ async function seedDemo(tx: Queryable, today: string): Promise<void> {
       ttlDays: 3650,
     });
   }
+  await seedFastDemo(tx, today, creditorIds);
 }
