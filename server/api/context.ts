@@ -2,6 +2,7 @@ import { cookies, headers } from "next/headers";
 import { getViewer } from "../auth/viewer";
 import { getDb } from "../db";
 import { resolveLocale } from "../../i18n/request";
+import { secureCookies } from "../security/cookies";
 import type { Context } from "./trpc";
 
 /** Client address for BankID's endUserIp and rate limits: the proxy's forwarded address, else loopback. */
@@ -37,7 +38,7 @@ export async function createRequestContext(options: { overHttp: boolean }): Prom
           jar.set(name, value, {
             httpOnly: true,
             sameSite: "lax",
-            secure: process.env.NODE_ENV === "production" && !process.env.KVITT_DEMO,
+            secure: secureCookies(),
             path: "/",
             maxAge: maxAgeSeconds,
           });
