@@ -7,6 +7,7 @@ import { env } from "../../env";
 import { encryptPersonalNumber, personalNumberHash } from "../../security/personal-number";
 import type { Db, Queryable } from "../client";
 import * as s from "../schema";
+import { seedDemoReach } from "./demo-reach";
 import { createDeepLink } from "../../modules/deep-links/deep-links";
 import { DEMO_DEBTORS, DEMO_STAFF } from "./demo-people";
 
@@ -198,4 +199,5 @@ async function seedDemo(tx: Queryable, today: string): Promise<void> {
       ttlDays: 3650,
     });
   }
+  await seedDemoReach(tx, today);
 }

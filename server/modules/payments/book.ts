@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { auditEvents, cases, charges, creditorPolicies, instalmentPlans, instalments, outbox, paymentAllocations, payments, planCases } from "../../db/schema";
+import { auditEvents, cases, charges, creditorPolicies, instalmentPlans, instalments, kivraPaymentEvents, outbox, paymentAllocations, payments, planCases } from "../../db/schema";
 import type { IsoDate } from "../../domain/calendar";
 import type { FeeKind } from "../../domain/fees";
 import { allocatePayment, computeCaseBalance, DEFAULT_ALLOCATION_ORDER, type LedgerAllocation } from "../../domain/ledger";
@@ -29,6 +29,8 @@ export interface BookItem {
   externalReference?: string | null;
   payerName?: string | null;
   details?: Record<string, unknown>;
+  /** The message that led here, when known at the source (a deep link opened in the session). */
+  attribution?: { outboxId: string | null; channel: "kivra" | "sms" | "email" | "paper" };
 }
 
 export interface BookOutcome {
@@ -61,6 +63,38 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
     else groups.set(k, [item]);
   }
   return groups;
+}
+
+/**
+ * A booked payment that no deep link explains is traced to the letter it answers: a Kivra
+ * `settled` event for its OCR number and amount (the letter paid in the Kivra app), or else the
+ * latest letter (Kivra or paper) sent on its case, whose OCR number the payer used.
+ */
+async function attributeByLetter(tx: Tx, rows: (typeof payments.$inferInsert)[]): Promise<void> {
+  const open = rows.filter((r) => r.status === "booked" && !r.attributionSource && r.ocrReference && r.caseId);
+  if (open.length === 0) return;
+  const refs = [...new Set(open.map((r) => r.ocrReference!))];
+  const events = await tx
+    .select({ id: kivraPaymentEvents.id, reference: kivraPaymentEvents.reference, amountOre: kivraPaymentEvents.amountOre, outboxId: kivraPaymentEvents.outboxId })
+    .from(kivraPaymentEvents)
+    .where(and(inArray(kivraPaymentEvents.reference, refs), isNull(kivraPaymentEvents.paymentId)));
+  const letters = await tx
+    .selectDistinctOn([outbox.caseId], { caseId: outbox.caseId, id: outbox.id, channel: outbox.channel })
+    .from(outbox)
+    .where(and(inArray(outbox.caseId, [...new Set(open.map((r) => r.caseId!))]), inArray(outbox.channel, ["kivra", "paper"]), inArray(outbox.status, ["sent", "delivered"])))
+    .orderBy(outbox.caseId, desc(outbox.sentAt));
+  const letterOf = new Map(letters.map((l) => [l.caseId, l]));
+  for (const row of open) {
+    const event = events.find((e) => e.reference === row.ocrReference && e.amountOre === row.amountOre);
+    if (event) {
+      events.splice(events.indexOf(event), 1);
+      Object.assign(row, { sourceOutboxId: event.outboxId, sourceChannel: "kivra", attributionSource: "kivra" });
+      await tx.update(kivraPaymentEvents).set({ paymentId: row.id! }).where(eq(kivraPaymentEvents.id, event.id));
+      continue;
+    }
+    const letter = letterOf.get(row.caseId!);
+    if (letter) Object.assign(row, { sourceOutboxId: letter.id, sourceChannel: letter.channel, attributionSource: "ocr" });
+  }
 }
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {
@@ -156,6 +190,7 @@ async function bookBatch(tx: Tx, items: BookItem[], actor: Actor): Promise<BookO
       requestId: item.requestId ?? null,
       instalmentId: item.instalmentId ?? null,
       details: item.details ?? null,
+      ...(item.attribution ? { sourceOutboxId: item.attribution.outboxId, sourceChannel: item.attribution.channel, attributionSource: "deep_link" as const } : {}),
     };
     if (unmatchedReason || !entry) {
       paymentRows.push({ ...base, caseId: null, instalmentId: null, status: "unmatched", unmatchedReason, details: { ...item.details, ...(matchedId ? { suggestedCaseId: matchedId } : {}) } });
@@ -210,6 +245,7 @@ async function bookBatch(tx: Tx, items: BookItem[], actor: Actor): Promise<BookO
     }
   }
 
+  await attributeByLetter(tx, paymentRows);
   for (const part of chunks(paymentRows, 1000)) await tx.insert(payments).values(part);
   for (const part of chunks(allocationRows, 2000)) await tx.insert(paymentAllocations).values(part);
   for (const [caseId, on] of paidCases) {
