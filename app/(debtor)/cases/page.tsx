@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CaseCard } from "@/components/debtor/case-card";
+import { TalkLink } from "@/components/debtor/talk-link";
 import { money } from "@/components/ui/format";
 import type { Locale } from "@/i18n/config";
 import { api } from "@/server/api/server-caller";
@@ -47,6 +48,7 @@ export default async function CasesPage() {
         ))}
       </ul>
       <nav className="space-y-2" aria-label={t("helpLink")}>
+        <TalkLink />
         {totalLeftOre > 0 && (
           <p>
             <Link href="/debt-free" className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4">

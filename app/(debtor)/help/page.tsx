@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -57,6 +58,11 @@ export default async function HelpPage() {
           {t("contactTitle")}
         </h2>
         <p>{t("contact")}</p>
+        <p>
+          <Link href="/contact" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline underline-offset-4">
+            {(await getTranslations("talk"))("hub.title")}
+          </Link>
+        </p>
       </section>
     </div>
   );

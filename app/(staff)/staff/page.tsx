@@ -16,6 +16,11 @@ export default async function StaffHome() {
       <p>{t("welcome", { name: viewer.displayName, role: t(`role.${viewer.role}`) })}</p>
       <ul className="space-y-1">
         <li>
+          <Link href="/staff/talk" className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4">
+            {(await getTranslations("staffTalk"))("title")}
+          </Link>
+        </li>
+        <li>
           <Link href="/staff/payments" className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4">
             {t("nav.payments")}
           </Link>

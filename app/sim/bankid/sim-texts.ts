@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { DemoPerson, SimulatedPhoneTexts } from "@/components/ui/simulated-phone";
 import { DEMO_DISPUTE_DEBTORS, DEMO_DISPUTE_STAFF } from "@/server/db/seed/demo-dispute-people";
 import { DEMO_DEBTORS, DEMO_NOBODY, DEMO_STAFF } from "@/server/db/seed/demo-people";
+import { TALK_DEMO_PEOPLE, TALK_DEMO_STAFF } from "@/server/db/seed/demo-talk-people";
 
 export async function simTexts(): Promise<SimulatedPhoneTexts> {
   const t = await getTranslations("sim.bankid");
@@ -15,4 +16,6 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   ...DEMO_STAFF.map((s) => ({ personalNumber: s.personalNumber, name: s.name })),
   ...DEMO_DISPUTE_DEBTORS.map((d) => ({ personalNumber: d.personalNumber, name: `${d.givenName} ${d.surname}` })),
   { personalNumber: DEMO_DISPUTE_STAFF.personalNumber, name: DEMO_DISPUTE_STAFF.name },
+  ...TALK_DEMO_PEOPLE.map((d) => ({ personalNumber: d.personalNumber, name: `${d.givenName} ${d.surname}` })),
+  ...TALK_DEMO_STAFF.map((s) => ({ personalNumber: s.personalNumber, name: s.name })),
 ];

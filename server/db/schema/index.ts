@@ -13,3 +13,4 @@ export * from "./work";
 export * from "./holds";
 export * from "./attachments";
 export * from "./disputes";
+export * from "./talk";

@@ -10,6 +10,7 @@ import * as s from "../schema";
 import { createDeepLink } from "../../modules/deep-links/deep-links";
 import { DEMO_DEBTORS, DEMO_STAFF } from "./demo-people";
 import { seedDemoDisputes } from "./demo-disputes";
+import { seedDemoTalk } from "./demo-talk";
 
 type CaseSeed = {
   creditor: CreditorKey;
@@ -192,4 +193,5 @@ async function seedDemo(tx: Queryable, today: string): Promise<void> {
     });
   }
   await seedDemoDisputes(tx, today);
+  await seedDemoTalk(tx, today);
 }

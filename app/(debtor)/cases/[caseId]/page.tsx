@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { Breakdown } from "@/components/debtor/breakdown";
+import { CaseTalk } from "@/components/debtor/case-talk";
 import { ButtonLink } from "@/components/ui/button-link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { longDate, money } from "@/components/ui/format";
@@ -261,6 +262,7 @@ export default async function CasePage({ params, searchParams }: Params & { sear
           {t("contactTitle")}
         </h2>
         <p>{t("contact", { number: c.caseNumber })}</p>
+        <CaseTalk caseId={c.id} />
       </section>
 
       <section className="space-y-2" aria-labelledby="history">

@@ -1,5 +1,20 @@
 import { createTRPCRouter } from "../../trpc";
 import { attachmentsDownload } from "./attachments-download";
+import { callbacksCancel } from "./callbacks-cancel";
+import { callbacksGet } from "./callbacks-get";
+import { callbacksOptions } from "./callbacks-options";
+import { callbacksRequest } from "./callbacks-request";
+import { requestsComplain } from "./requests-complain";
+import { requestsComplaintDraft } from "./requests-complaint-draft";
+import { requestsDataAccess } from "./requests-data-access";
+import { requestsDataExport } from "./requests-data-export";
+import { requestsOpen } from "./requests-open";
+import { talkCaseHistory } from "./talk-case-history";
+import { talkCompose } from "./talk-compose";
+import { talkOpenThread } from "./talk-open-thread";
+import { talkOverview } from "./talk-overview";
+import { talkSend } from "./talk-send";
+import { talkUnread } from "./talk-unread";
 import { casesGet } from "./cases-get";
 import { casesList } from "./cases-list";
 import { casesPostpone } from "./cases-postpone";
@@ -25,6 +40,9 @@ export const debtorRouter = createTRPCRouter({
   me,
   debtFree,
   attachments: createTRPCRouter({ download: attachmentsDownload }),
+  talk: createTRPCRouter({ overview: talkOverview, unread: talkUnread, compose: talkCompose, send: talkSend, openThread: talkOpenThread, caseHistory: talkCaseHistory }),
+  callbacks: createTRPCRouter({ options: callbacksOptions, request: callbacksRequest, get: callbacksGet, cancel: callbacksCancel }),
+  requests: createTRPCRouter({ complain: requestsComplain, complaintDraft: requestsComplaintDraft, dataAccess: requestsDataAccess, open: requestsOpen, dataExport: requestsDataExport }),
   cases: createTRPCRouter({ list: casesList, get: casesGet, postpone: casesPostpone }),
   payments: createTRPCRouter({ options: paymentsOptions, start: paymentsStart, get: paymentsGet, receipt: paymentsReceipt }),
   plans: createTRPCRouter({

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { staffTalkQueue } from "../../../modules/talk/overview";
+import { staffProcedure } from "../../trpc";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** Messages, callbacks, complaints and data-access requests waiting for us. */
+export const talkQueue = staffProcedure("agent")
+  .output(
+    z.object({
+      threads: z.array(z.object({ id: z.string().uuid(), debtorName: z.string(), caseNumber: z.string().nullable(), replyDueOn: day.nullable(), lastMessageAt: z.date() })),
+      callbacks: z.array(z.object({ id: z.string().uuid(), debtorName: z.string(), caseNumber: z.string().nullable(), day, startHour: z.number().int(), endHour: z.number().int() })),
+      requests: z.array(z.object({ id: z.string().uuid(), kind: z.enum(["complaint", "data_access"]), debtorName: z.string(), caseNumber: z.string().nullable(), dueOn: day })),
+    }),
+  )
+  .query(({ ctx }) => staffTalkQueue(ctx.db, { staffId: ctx.staffId }));
