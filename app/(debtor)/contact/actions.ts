@@ -6,20 +6,13 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { api } from "@/server/api/server-caller";
 import { DomainError } from "@/server/domain/errors";
+import { CALLBACK_FORM_COOKIE, type CallbackFormState } from "./callback/form-state";
 
 const codeOf = (error: unknown) => (error instanceof TRPCError && error.cause instanceof DomainError ? error.cause.code : "unknown");
 const caseIdOf = (form: FormData) => {
   const raw = String(form.get("caseId") ?? "");
   return z.string().uuid().safeParse(raw).success ? raw : null;
 };
-
-/** What a refused callback form said and why, for one page view (the page has no script to hold it). */
-export const CALLBACK_FORM_COOKIE = "kvitt_callback_form";
-
-export interface CallbackFormState {
-  values: { phone: string; day: string; startHour: string; topic: string; caseId: string };
-  errors: Partial<Record<"phone" | "day" | "window" | "topic" | "form", string>>;
-}
 
 /** Asks us to ring: confirmed on its own page, or back to the form with every problem named. */
 export async function requestCallbackAction(form: FormData) {

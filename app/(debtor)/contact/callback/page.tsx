@@ -8,7 +8,8 @@ import { dayWithWeekday, fieldClass, optionClass, primaryButton, radioClass, Tal
 import type { Locale } from "@/i18n/config";
 import { api } from "@/server/api/server-caller";
 import { requirePerson } from "@/server/auth/require";
-import { CALLBACK_FORM_COOKIE, requestCallbackAction, type CallbackFormState } from "../actions";
+import { requestCallbackAction } from "../actions";
+import { CALLBACK_FORM_COOKIE, type CallbackFormState } from "./form-state";
 
 type Props = { searchParams: Promise<{ case?: string; error?: string }> };
 
