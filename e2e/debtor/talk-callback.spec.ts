@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, expectAccessible, signInOnPhone, test, useLanguage } from "../fixtures";
 
 // Tove books and cancels: her own person, so this never collides with another journey.
-test.describe.configure({ mode: "serial" });
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 /** Moves focus with Tab until the focused element's text or label matches, as a keyboard user would. */
 async function tabTo(page: Page, name: RegExp) {
