@@ -2,7 +2,7 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { expect, expectAccessible, signInOnPhone, test, useLanguage } from "../fixtures";
 
 // Ulla writes and Karin answers: people of this journey only, so it never collides with another.
-test.describe.configure({ mode: "serial", timeout: 180_000 });
+test.describe.configure({ mode: "serial", timeout: 480_000 });
 
 async function receiptPdf(text: string): Promise<Buffer> {
   const doc = await PDFDocument.create();
