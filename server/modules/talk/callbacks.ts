@@ -150,7 +150,7 @@ export async function cancelCallback(db: Db, input: { debtorId: string; callback
     if (row.status !== "requested") throw new DomainError("conflict_callback_done");
     await tx.update(callbackRequests).set({ status: "cancelled", cancelledAt: input.now }).where(eq(callbackRequests.id, row.id));
     await closeWorkItem(tx, "callback", row.id, input.now);
-    await tx.update(outbox).set({ status: "cancelled" }).where(and(eq(outbox.dedupeKey, `callback:${row.id}:confirmed`), eq(outbox.status, "pending")));
+    await tx.update(outbox).set({ status: "cancelled" }).where(and(eq(outbox.dedupeKey, `callback:${row.id}:confirmed`), eq(outbox.status, "queued")));
     await recordAudit(tx, { actorKind: "debtor", actorId: input.debtorId, action: "callback.cancelled", subjectKind: "callback", subjectId: row.id, debtorId: input.debtorId });
     return { callbackId: row.id };
   });

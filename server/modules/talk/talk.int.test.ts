@@ -137,7 +137,7 @@ describe("staff answer", () => {
     const later = new Date("2026-12-02T13:00:00Z");
     await auditedOnce(() => staff(agentId, "agent", later).staff.talk.reply({ threadId: sent.threadId, body: "Hej Johan. Ja, det går bra. Vi pausar i 14 dagar." }));
     const [notice] = await handle.db.select().from(outbox).where(and(eq(outbox.kind, "reply_notification"), eq(outbox.debtorId, johan.debtorId)));
-    expect(notice).toMatchObject({ payload: { threadId: sent.threadId }, status: "pending" });
+    expect(notice).toMatchObject({ payload: { threadId: sent.threadId }, status: "queued" });
     const [item] = await handle.db.select().from(workItems).where(and(eq(workItems.kind, "message"), eq(workItems.subjectId, sent.threadId)));
     expect(item!.status).toBe("done");
 
