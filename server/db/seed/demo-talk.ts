@@ -88,7 +88,7 @@ export async function seedDemoTalk(tx: Queryable, today: string): Promise<void> 
 
   // The journeys' own people: one small web-shop case each.
   const [shop] = await tx.select({ id: s.creditors.id }).from(s.creditors).where(eq(s.creditors.kind, "webshop")).limit(1);
-  let seq = 4900;
+  let seq = 5100;
   for (const person of TALK_DEMO_PEOPLE) {
     seq += 1;
     const [debtor] = await tx
