@@ -1,3 +1,4 @@
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
 
@@ -22,4 +23,11 @@ export async function signInOnPhone(page: Page, name: string, path = "/login") {
   await page.waitForURL(/\/sim\/bankid\/app/);
   await page.getByLabel(new RegExp(name)).check();
   await page.getByRole("button", { name: /Identifiera|Identify/ }).click();
+}
+
+/** A one-page PDF with a line of text, as a receipt a person might attach. */
+export async function receiptPdf(text: string): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.addPage([595, 842]).drawText(text, { x: 50, y: 780, size: 14, font: await doc.embedFont(StandardFonts.Helvetica) });
+  return Buffer.from(await doc.save());
 }

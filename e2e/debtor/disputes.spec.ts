@@ -1,5 +1,5 @@
-import type { Browser, Locator, Page } from "@playwright/test";
-import { expect, expectAccessible, signInOnPhone, test, useLanguage } from "../fixtures";
+import type { Browser, Download, Locator, Page } from "@playwright/test";
+import { expect, expectAccessible, receiptPdf, signInOnPhone, test, useLanguage } from "../fixtures";
 
 const L = {
   sv: {
@@ -19,6 +19,9 @@ const L = {
     tooLarge: /Beloppet kan vara högst/,
     describe: "Vad har hänt?",
     describeError: "Skriv vad som har hänt.",
+    files: "Bifoga filer (om du vill)",
+    fileRefused: "Vi kan inte ta emot filen bild.png.",
+    download: "Ladda ner kvitto-sv.pdf",
     text: "Jag beställde två lampor men fick bara en. Den andra kom aldrig.",
     check: "Kolla dina svar",
     send: "Skicka",
@@ -53,6 +56,9 @@ const L = {
     tooLarge: /The amount can be at most/,
     describe: "What happened?",
     describeError: "Write what happened.",
+    files: "Attach files (optional)",
+    fileRefused: "We cannot accept the file bild.png.",
+    download: "Download kvitto-en.pdf",
     text: "I ordered two lamps but only one arrived. The other never came.",
     check: "Check your answers",
     send: "Send",
@@ -72,6 +78,12 @@ const L = {
   },
 };
 type Texts = (typeof L)["sv"];
+
+async function readDownload(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of (await download.createReadStream()) as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
 
 /** Presses Tab until the element has focus: the way a keyboard user gets there. */
 async function tabTo(page: Page, target: Locator, max = 60) {
@@ -109,7 +121,7 @@ function driver(page: Page, keyboard: boolean) {
   };
 }
 
-async function rejectAsStaff(browser: Browser, l: Texts, lang: "sv" | "en") {
+async function rejectAsStaff(browser: Browser, l: Texts, lang: "sv" | "en", receipt: Buffer) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await useLanguage(page, lang);
@@ -121,6 +133,9 @@ async function rejectAsStaff(browser: Browser, l: Texts, lang: "sv" | "en") {
   await page.getByRole("link", { name: l.caseNumber }).click();
   await page.waitForURL(/\/staff\/disputes\/[0-9a-f-]{36}$/);
   await expectAccessible(page, `${lang}: staff dispute`);
+  // The person's receipt is there, byte for byte.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: l.download }).click()]);
+  expect(Buffer.compare(await readDownload(download), receipt)).toBe(0);
   await page.getByLabel(l.reject).check();
   await page.getByRole("button", { name: l.save }).click();
   await expect(page.getByRole("alert")).toContainText(l.reasonRequired);
@@ -186,10 +201,19 @@ for (const lang of ["sv", "en"] as const) {
     await expect(page.getByRole("alert")).toContainText(l.describeError);
     await expectAccessible(page, `${lang}: describe, error`);
     await d.fill(page.getByLabel(l.describe), l.text);
+    // A web page named .png is refused by its content; the words written are kept.
+    await page.getByLabel(l.files).setInputFiles({ name: "bild.png", mimeType: "image/png", buffer: Buffer.from("<!doctype html><title>x</title>") });
+    await d.press(page.getByRole("button", { name: l.continue }));
+    await expect(page.getByRole("alert")).toContainText(l.fileRefused);
+    await expect(page.getByLabel(l.describe)).toHaveValue(l.text);
+    await expectAccessible(page, `${lang}: describe, file refused`);
+    const receipt = await receiptPdf(`Kvitto ${lang}`);
+    await page.getByLabel(l.files).setInputFiles({ name: `kvitto-${lang}.pdf`, mimeType: "application/pdf", buffer: receipt });
     await d.press(page.getByRole("button", { name: l.continue }));
     await page.waitForURL(/\/dispute\/check$/);
     await expect(page.getByRole("heading", { name: l.check })).toBeVisible();
     await expect(page.getByText(l.text)).toBeVisible();
+    await expect(page.getByText(`kvitto-${lang}.pdf`)).toBeVisible();
     await expectAccessible(page, `${lang}: check`);
     await d.press(page.getByRole("button", { name: l.send, exact: true }));
 
@@ -200,7 +224,7 @@ for (const lang of ["sv", "en"] as const) {
     await expect(paused).toContainText(l.rest);
     await expectAccessible(page, `${lang}: paused case`);
 
-    await rejectAsStaff(browser, l, lang);
+    await rejectAsStaff(browser, l, lang, receipt);
 
     await page.goto(caseUrl);
     const answered = page.getByRole("region", { name: l.paused });

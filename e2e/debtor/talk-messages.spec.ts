@@ -1,14 +1,7 @@
-import { PDFDocument, StandardFonts } from "pdf-lib";
-import { expect, expectAccessible, signInOnPhone, test, useLanguage } from "../fixtures";
+import { expect, expectAccessible, receiptPdf, signInOnPhone, test, useLanguage } from "../fixtures";
 
 // Ulla writes and Karin answers: people of this journey only, so it never collides with another.
 test.describe.configure({ mode: "serial", timeout: 480_000 });
-
-async function receiptPdf(text: string): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  doc.addPage([595, 842]).drawText(text, { x: 50, y: 780, size: 14, font: await doc.embedFont(StandardFonts.Helvetica) });
-  return Buffer.from(await doc.save());
-}
 
 const words = {
   sv: {

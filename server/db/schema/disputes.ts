@@ -70,6 +70,9 @@ export const disputeDrafts = pgTable(
     part: text("part").$type<DisputePart>().notNull(),
     disputedOre: bigint("disputed_ore", { mode: "number" }).notNull(),
     description: text("description").notNull().default(""),
+    /** Why the last files were refused, and the file it was about (shown once, never in a URL). */
+    fileError: text("file_error"),
+    fileErrorName: text("file_error_name"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("dispute_drafts_debtor_case_idx").on(t.debtorId, t.caseId)],

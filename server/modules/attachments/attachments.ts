@@ -9,7 +9,7 @@ import type { CheckedFile } from "./validate";
 export { ATTACHMENT_LIMITS, validateUpload, type CheckedFile, type IncomingFile, type UploadCheck, type UploadRefusal } from "./validate";
 
 /** What an attachment hangs on. Add a kind here when a new kind of request takes files. */
-export type AttachmentOwnerKind = "message" | "dispute" | "complaint";
+export type AttachmentOwnerKind = "message" | "dispute" | "dispute_draft" | "complaint";
 
 export interface AttachmentOwner {
   kind: AttachmentOwnerKind;

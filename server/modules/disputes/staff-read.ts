@@ -3,6 +3,7 @@ import type { Queryable } from "../../db/client";
 import { cases, creditors, debtors, disputes, workItems } from "../../db/schema";
 import { todayInStockholm } from "../../domain/calendar";
 import { DomainError } from "../../domain/errors";
+import { listAttachments } from "../attachments/attachments";
 import { recordAudit } from "../audit/record";
 import { loadDebtorLedgers } from "../cases/load-ledgers";
 
@@ -61,6 +62,7 @@ export async function getStaffDispute(db: Queryable, input: { staffId: string; d
       decisionReason: row.d.decisionReason,
       decidedAt: row.d.decidedAt,
       resumesOn: row.d.resumesOn,
+      files: (await listAttachments(tx, "dispute", [row.d.id])).map((f) => ({ id: f.id, fileName: f.fileName, sizeBytes: f.sizeBytes })),
       case: {
         id: ledger!.case.id,
         caseNumber: ledger!.case.caseNumber,

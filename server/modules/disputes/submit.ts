@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
-import { caseEvents, caseHolds, cases, disputeDrafts, disputes } from "../../db/schema";
+import { attachments, caseEvents, caseHolds, cases, disputeDrafts, disputes } from "../../db/schema";
 import { todayInStockholm } from "../../domain/calendar";
 import { DISPUTE_DESCRIPTION_MAX, DISPUTE_REASONS, disputeAnswerDue, disputedAmount, type DisputePart, type DisputeReason } from "../../domain/disputes";
 import { DomainError } from "../../domain/errors";
@@ -72,7 +72,17 @@ export async function submitDispute(db: Queryable, input: SubmitDispute) {
       summary: `Invändning om ${locked.caseNumber}`,
     });
     await tx.insert(caseEvents).values({ caseId: input.caseId, kind: "dispute_made", occurredOn: today, details: disputeId });
-    await tx.delete(disputeDrafts).where(and(eq(disputeDrafts.debtorId, input.debtorId), eq(disputeDrafts.caseId, input.caseId)));
+    const ownDraft = and(eq(disputeDrafts.debtorId, input.debtorId), eq(disputeDrafts.caseId, input.caseId));
+    const [draft] = await tx.select({ id: disputeDrafts.id }).from(disputeDrafts).where(ownDraft);
+    // The files chosen while answering go with the dispute.
+    const files = draft
+      ? await tx
+          .update(attachments)
+          .set({ ownerKind: "dispute", ownerId: disputeId })
+          .where(and(eq(attachments.ownerKind, "dispute_draft"), eq(attachments.ownerId, draft.id), eq(attachments.debtorId, input.debtorId)))
+          .returning({ id: attachments.id })
+      : [];
+    await tx.delete(disputeDrafts).where(ownDraft);
     await recordAudit(tx, {
       actorKind: "debtor",
       actorId: input.debtorId,
@@ -80,7 +90,7 @@ export async function submitDispute(db: Queryable, input: SubmitDispute) {
       subjectKind: "dispute",
       subjectId: disputeId,
       debtorId: input.debtorId,
-      details: { caseId: input.caseId, reason: input.reason, part: amount.part, disputedOre: amount.disputedOre },
+      details: { caseId: input.caseId, reason: input.reason, part: amount.part, disputedOre: amount.disputedOre, files: files.length },
     });
     return { disputeId, part: amount.part, disputedOre: amount.disputedOre, answerBy };
   });

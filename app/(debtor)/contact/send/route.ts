@@ -3,6 +3,7 @@ import { z } from "zod";
 import { api } from "@/server/api/server-caller";
 import { isSameOrigin } from "@/server/api/context";
 import { getViewer } from "@/server/auth/viewer";
+import { filesFromForm } from "@/server/modules/attachments/form-files";
 
 export const dynamic = "force-dynamic";
 
@@ -30,13 +31,7 @@ export async function POST(request: Request) {
   const returnTo = String(form.get("returnTo") ?? "");
   const back = /^\/contact\/[\w/?=&-]*$/.test(returnTo) ? returnTo : "/contact";
   if (!subject) return see("/contact");
-  // A file input left empty still sends one nameless, empty part: that is no file.
-  const files = await Promise.all(
-    form
-      .getAll("files")
-      .filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f && !(f.size === 0 && f.name === ""))
-      .map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-  );
+  const files = await filesFromForm(form);
   try {
     const result = await (await api()).debtor.talk.send({ subject, body: String(form.get("body") ?? "").slice(0, 20_000), files });
     if (result.ok) return see(`/contact/threads/${result.threadId}?sent=1`);

@@ -1,10 +1,11 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../../db/client";
-import { auditEvents, disputeDrafts, disputes, staffUsers } from "../../../db/schema";
+import { attachments, auditEvents, disputeDrafts, disputes, staffUsers } from "../../../db/schema";
 import { seedDemoIfEmpty } from "../../../db/seed/demo";
 import { debtorViewer, testContext } from "../../../testing/context";
 import { createTestDb } from "../../../testing/db";
+import { realJpeg, realPdf, realPng } from "../../../testing/files";
 import { demoIds } from "../../../testing/payments";
 import type { Viewer } from "../../trpc";
 import { createCaller } from "../../root";
@@ -90,5 +91,48 @@ describe("staff.disputes", () => {
     expect(lena.dispute).toMatchObject({ status: "rejected", decisionReason: "Paketet är kvitterat hos PostNord.", holdsToday: true });
     expect(lena.dispute!.resumesOn).not.toBeNull();
     expect(lena.events.map((e) => e.kind)).toContain("dispute_rejected");
+  });
+});
+
+describe("files on a dispute", () => {
+  it("are checked by content, kept on the draft, go with the dispute, and are only ever the owner's", async () => {
+    const caseId = ids.sara!.caseIds[0]!;
+    const sara = as("sara");
+    const fileRows = async () => (await handle.db.select({ n: count() }).from(attachments).where(eq(attachments.debtorId, ids.sara!.debtorId)))[0]!.n;
+    // Files need a draft to hang on, and only the person's own.
+    await expect(sara.debtor.disputes.attach({ caseId, files: [{ name: "kvitto.pdf", bytes: await realPdf() }] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await sara.debtor.disputes.saveDraft({ caseId, reason: "already_paid", part: "all", disputedOre: 0, description: "Jag betalade i oktober." });
+    await expect(as("erik").debtor.disputes.attach({ caseId, files: [{ name: "kvitto.pdf", bytes: await realPdf() }] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    // A PNG named .pdf is refused; nothing is stored, the text is kept, and the draft says which file.
+    expect(await sara.debtor.disputes.attach({ caseId, files: [{ name: "kvitto.pdf", bytes: await realPng() }] })).toEqual({ ok: false, code: "name_does_not_match", fileName: "kvitto.pdf" });
+    expect(await fileRows()).toBe(0);
+    expect(await sara.debtor.disputes.draft({ caseId })).toMatchObject({ description: "Jag betalade i oktober.", files: [], fileError: { code: "name_does_not_match", fileName: "kvitto.pdf" } });
+
+    const pdf = await realPdf("Kvitto oktober");
+    const jpeg = await realJpeg();
+    expect(await sara.debtor.disputes.attach({ caseId, files: [{ name: "kvitto.pdf", bytes: pdf }, { name: "bild.jpg", bytes: jpeg }] })).toEqual({ ok: true, stored: 2 });
+    // Five in all: two held and four more is too many, and none of the four is stored.
+    const four = await Promise.all([1, 2, 3, 4].map(async (n) => ({ name: `bild-${n}.png`, bytes: await realPng() })));
+    expect(await sara.debtor.disputes.attach({ caseId, files: four })).toEqual({ ok: false, code: "too_many_files", fileName: null });
+    expect(await fileRows()).toBe(2);
+
+    const draft = (await sara.debtor.disputes.draft({ caseId }))!;
+    expect(draft.files.map((f) => f.fileName)).toEqual(["bild.jpg", "kvitto.pdf"]);
+    const jpegId = draft.files.find((f) => f.fileName === "bild.jpg")!.id;
+    // Nobody else can take a file off, whatever the id; the owner can.
+    await expect(as("erik").debtor.disputes.detach({ caseId, attachmentId: jpegId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await sara.debtor.disputes.detach({ caseId, attachmentId: jpegId });
+    await expect(sara.debtor.disputes.detach({ caseId, attachmentId: jpegId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    const { disputeId } = await sara.debtor.disputes.submit({ caseId, reason: "already_paid", part: "all", amountOre: null, description: "Jag betalade i oktober." });
+    const [moved] = await handle.db.select().from(attachments).where(eq(attachments.debtorId, ids.sara!.debtorId));
+    expect(moved).toMatchObject({ ownerKind: "dispute", ownerId: disputeId, fileName: "kvitto.pdf" });
+    const seen = await staffAs(staff.agent).staff.disputes.get({ disputeId });
+    expect(seen.files.map((f) => f.fileName)).toEqual(["kvitto.pdf"]);
+    // The file comes back byte for byte, to its owner only.
+    const own = await sara.debtor.attachments.download({ attachmentId: moved!.id });
+    expect(Buffer.compare(Buffer.from(own.bytes), Buffer.from(pdf))).toBe(0);
+    await expect(as("erik").debtor.attachments.download({ attachmentId: moved!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

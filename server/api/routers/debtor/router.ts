@@ -19,6 +19,8 @@ import { casesGet } from "./cases-get";
 import { casesList } from "./cases-list";
 import { casesPostpone } from "./cases-postpone";
 import { debtFree } from "./debt-free";
+import { disputesAttach } from "./disputes-attach";
+import { disputesDetach } from "./disputes-detach";
 import { disputesDraft } from "./disputes-draft";
 import { disputesSaveDraft } from "./disputes-save-draft";
 import { disputesSubmit } from "./disputes-submit";
@@ -55,5 +57,5 @@ export const debtorRouter = createTRPCRouter({
     moveInstalment: plansMoveInstalment,
     pause: plansPause,
   }),
-  disputes: createTRPCRouter({ draft: disputesDraft, saveDraft: disputesSaveDraft, submit: disputesSubmit }),
+  disputes: createTRPCRouter({ draft: disputesDraft, saveDraft: disputesSaveDraft, attach: disputesAttach, detach: disputesDetach, submit: disputesSubmit }),
 });

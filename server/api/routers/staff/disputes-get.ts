@@ -23,6 +23,7 @@ export const disputesGet = staffProcedure("agent")
       decisionReason: z.string().nullable(),
       decidedAt: z.date().nullable(),
       resumesOn: z.string().nullable(),
+      files: z.array(z.object({ id: z.string().uuid(), fileName: z.string(), sizeBytes: z.number().int() })),
       case: z.object({
         id: z.string().uuid(),
         caseNumber: z.string(),

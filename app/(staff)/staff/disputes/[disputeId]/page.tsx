@@ -87,6 +87,17 @@ export default async function StaffDisputePage({ params, searchParams }: Props) 
           {t("words")}
         </h2>
         <blockquote className="whitespace-pre-line break-words border-l-4 border-line pl-3">{d.description}</blockquote>
+        {d.files.length > 0 && (
+          <ul aria-label={t("files")}>
+            {d.files.map((f) => (
+              <li key={f.id}>
+                <a href={`/staff/attachments/${f.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4">
+                  {t("download", { name: f.fileName })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <section className="space-y-2" aria-labelledby="balance">
         <h2 id="balance" className="text-xl font-semibold">

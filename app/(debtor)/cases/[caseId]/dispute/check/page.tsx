@@ -43,6 +43,12 @@ export default async function DisputeCheckPage({ params, searchParams }: Props) 
       href: disputeHref(c.id, "amount", answers),
     },
     { key: "description", label: t("check.description"), value: draft.description, href: disputeHref(c.id, "describe", answers) },
+    {
+      key: "files",
+      label: t("check.files"),
+      value: draft.files.length > 0 ? draft.files.map((f) => f.fileName).join("\n") : t("check.noFiles"),
+      href: `${disputeHref(c.id, "describe", answers)}#files`,
+    },
   ];
 
   return (

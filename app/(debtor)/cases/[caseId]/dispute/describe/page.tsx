@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { fileSize } from "@/components/debtor/talk-parts";
 import { FieldError } from "@/components/form/error-summary";
 import { api } from "@/server/api/server-caller";
 import { primaryButton, StepFrame } from "../../../../plans/new/layout-parts";
@@ -10,6 +11,7 @@ import { amountOf, disputable, disputeHref, loadCase, reasonOf, type DisputePara
 type Props = { params: Promise<{ caseId: string }>; searchParams: Promise<DisputeParams & { error?: string }> };
 
 const ERRORS = ["description_required", "description_too_long"] as const;
+const FILE_ERRORS = ["too_many_files", "file_empty", "file_too_large", "type_not_allowed", "pdf_unreadable", "name_does_not_match"] as const;
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const t = await getTranslations("dispute");
@@ -26,11 +28,17 @@ export default async function DisputeDescribePage({ params, searchParams }: Prop
   if (!reasonOf(q)) redirect(disputeHref(c.id, ""));
   if (!amountOf(q, c.balance.leftOre).ok) redirect(disputeHref(c.id, "amount", q));
   const t = await getTranslations("dispute");
+  const a = await getTranslations("attachments");
   const common = await getTranslations("common");
+  const locale = (await getLocale()) as "sv" | "en";
   const draft = await (await api()).debtor.disputes.draft({ caseId: c.id });
   const value = draft?.description ?? "";
+  const files = draft?.files ?? [];
   const error = ERRORS.find((e) => e === q.error);
   const message = error && t(`errors.${error}`, { count: value.trim().length });
+  const fileCode = q.error === "file" ? FILE_ERRORS.find((e) => e === draft?.fileError?.code) : undefined;
+  const fileMessage = fileCode && a(`errors.${fileCode}`, { name: draft?.fileError?.fileName ?? "" });
+  const summary = [...(message ? [{ href: "#description", text: message }] : []), ...(fileMessage ? [{ href: "#files", text: fileMessage }] : [])];
 
   return (
     <StepFrame
@@ -39,7 +47,7 @@ export default async function DisputeDescribePage({ params, searchParams }: Prop
       step={t("step", { n: 3 })}
       heading={t("describeHeading")}
       errorTitle={t("errorTitle")}
-      errors={message ? [{ href: "#description", text: message }] : []}
+      errors={summary}
     >
       <form action={saveDisputeDescriptionAction} className="space-y-6" noValidate>
         <input type="hidden" name="caseId" value={c.id} />
@@ -62,6 +70,42 @@ export default async function DisputeDescribePage({ params, searchParams }: Prop
             aria-invalid={!!message || undefined}
             aria-describedby={message ? "description-error description-hint" : "description-hint"}
             className={`block w-full rounded-md border-2 p-3 text-lg ${message ? "border-error" : "border-ink"}`}
+          />
+        </div>
+        <div className="space-y-2">
+          <label htmlFor="files" className="block text-lg font-semibold">
+            {a("label")}
+          </label>
+          <p id="files-hint" className="text-muted">
+            {t("filesLead")} {a("hint")}
+          </p>
+          {files.length > 0 && (
+            <div>
+              <h2 className="font-semibold">{a("listLabel")}</h2>
+              <ul className="divide-y divide-line border-y border-line">
+                {files.map((f) => (
+                  <li key={f.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <span className="break-all">
+                      {f.fileName} ({fileSize(f.sizeBytes, locale)})
+                    </span>
+                    <button type="submit" name="remove" value={f.id} formNoValidate className="min-h-11 px-2 font-semibold text-brand-700 underline underline-offset-4">
+                      {a("remove", { name: f.fileName })}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <FieldError id="files-error" prefix={common("errorPrefix")} text={fileMessage ? `${fileMessage} ${a("chooseAgain")}` : null} />
+          <input
+            id="files"
+            name="files"
+            type="file"
+            multiple
+            accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+            aria-invalid={!!fileMessage || undefined}
+            aria-describedby={`files-hint${fileMessage ? " files-error" : ""}`}
+            className="block w-full text-lg file:mr-3 file:min-h-11 file:rounded-md file:border-2 file:border-brand-700 file:bg-transparent file:px-4 file:font-semibold file:text-brand-700"
           />
         </div>
         <button type="submit" className={primaryButton}>
