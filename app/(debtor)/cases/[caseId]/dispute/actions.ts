@@ -31,14 +31,13 @@ export async function saveDisputeDescriptionAction(form: FormData) {
   const remove = z.string().uuid().safeParse(form.get("remove"));
   if (remove.success) {
     await caller.debtor.disputes.detach({ caseId, attachmentId: remove.data });
-    redirect(`${disputeHref(caseId, "describe", params)}#files`);
+    redirect(disputeHref(caseId, "describe", params));
   }
   const files = await filesFromForm(form);
   if (files.length > 0) {
     const attached = await caller.debtor.disputes.attach({ caseId, files });
-    if (!attached.ok) redirect(`${here("file")}#error-summary`);
+    if (!attached.ok) redirect(here("file"));
   }
-  if (form.get("add") !== null) redirect(`${disputeHref(caseId, "describe", params)}#files`);
   const trimmed = description.trim();
   const error = trimmed === "" ? "description_required" : trimmed.length > DISPUTE_DESCRIPTION_MAX ? "description_too_long" : null;
   if (error) redirect(here(error));

@@ -47,7 +47,7 @@ export default async function DisputeCheckPage({ params, searchParams }: Props) 
       key: "files",
       label: t("check.files"),
       value: draft.files.length > 0 ? draft.files.map((f) => f.fileName).join("\n") : t("check.noFiles"),
-      href: `${disputeHref(c.id, "describe", answers)}#files`,
+      href: disputeHref(c.id, "describe", answers),
     },
   ];
 
