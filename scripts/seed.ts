@@ -24,7 +24,7 @@ async function main() {
     process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: process.env.KVITT_DATA_DIR ?? ".data/pglite" },
   );
   await migrateDatabase(handle);
-  const seeded = await seedDemoIfEmpty(handle.db);
+  const seeded = await seedDemoIfEmpty(handle.db, undefined, { workday: true });
   console.info(seeded ? "Demo data created." : "Demo data was already there.");
 
   const debtors = Number(values.debtors);

@@ -4,6 +4,7 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Db } from "../db/client";
 import { DomainError } from "../domain/errors";
+import { staffMay, type StaffNeed } from "../domain/permissions";
 import type { Locale } from "../../i18n/config";
 
 export interface Viewer {
@@ -91,14 +92,16 @@ export const personProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, viewer: ctx.viewer } });
 });
 
-const ROLE_RANK = { agent: 1, supervisor: 2, admin: 3 } as const;
-
-export function staffProcedure(minimum: keyof typeof ROLE_RANK = "agent") {
+/**
+ * A signed-in member of staff who holds `need`: a named permission (`debtor:read`, `audit:read` …)
+ * or a least role. The one place staff rights are checked; `ctx.staffId` is who is acting.
+ */
+export function staffProcedure(need: StaffNeed = "queue:read") {
   return publicProcedure.use(({ ctx, next }) => {
     if (!ctx.viewer || ctx.viewer.kind !== "staff" || !ctx.viewer.subjectId || !ctx.viewer.role) {
       throw new TRPCError({ code: "UNAUTHORIZED" });
     }
-    if (ROLE_RANK[ctx.viewer.role] < ROLE_RANK[minimum]) throw new TRPCError({ code: "FORBIDDEN" });
+    if (!staffMay(ctx.viewer.role, need)) throw new TRPCError({ code: "FORBIDDEN" });
     return next({ ctx: { ...ctx, viewer: ctx.viewer, staffId: ctx.viewer.subjectId, role: ctx.viewer.role } });
   });
 }

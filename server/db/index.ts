@@ -16,7 +16,7 @@ export function getDbHandle(): Promise<DbHandle> {
     await migrateDatabase(handle);
     if (isDemo()) {
       const { seedDemoIfEmpty } = await import("./seed/demo");
-      await seedDemoIfEmpty(handle.db);
+      await seedDemoIfEmpty(handle.db, undefined, { workday: true });
     }
     return handle;
   })();

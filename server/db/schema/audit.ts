@@ -15,5 +15,11 @@ export const auditEvents = pgTable(
     debtorId: uuid("debtor_id"),
     details: jsonb("details").$type<Record<string, unknown>>(),
   },
-  (t) => [index("audit_events_debtor_idx").on(t.debtorId, t.at), index("audit_events_subject_idx").on(t.subjectKind, t.subjectId)],
+  (t) => [
+    index("audit_events_debtor_idx").on(t.debtorId, t.at),
+    index("audit_events_subject_idx").on(t.subjectKind, t.subjectId),
+    // The supervisors' audit view: newest first, by person.
+    index("audit_events_actor_idx").on(t.actorId, t.at),
+    index("audit_events_at_idx").on(t.at),
+  ],
 );

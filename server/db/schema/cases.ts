@@ -55,6 +55,7 @@ export const cases = pgTable(
   (t) => [
     index("cases_debtor_idx").on(t.debtorId),
     index("cases_creditor_idx").on(t.creditorId),
+    index("cases_invoice_number_idx").using("btree", sql`upper(${t.invoiceNumber})`),
     index("cases_open_idx").on(t.status).where(sql`${t.status} in ('open', 'in_plan')`),
   ],
 );

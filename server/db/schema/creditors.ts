@@ -22,6 +22,8 @@ export const creditorPolicies = pgTable("creditor_policies", {
   allowPlanPause: boolean("allow_plan_pause").notNull().default(false),
   /** Bank days within which a message from a debtor is answered. */
   replyBankDays: integer("reply_bank_days").notNull().default(1),
+  /** Raised by every change; each version is kept in `creditor_policy_versions`. */
+  version: integer("version").notNull().default(1),
   /** Order in which a payment settles a case's parts. */
   allocationOrder: jsonb("allocation_order")
     .$type<("fees" | "interest" | "principal")[]>()

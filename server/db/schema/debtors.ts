@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { channelEnum, languageEnum } from "./enums";
 
@@ -25,5 +26,12 @@ export const debtors = pgTable(
     phoneVerifiedAt: timestamp("phone_verified_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("debtors_surname_idx").on(t.surname)],
+  (t) => [
+    index("debtors_surname_idx").on(t.surname),
+    // Staff search: a name's start, an e-mail address, a phone number (each matched from the left).
+    index("debtors_surname_lower_idx").using("btree", sql`lower(${t.surname}) text_pattern_ops`),
+    index("debtors_given_name_lower_idx").using("btree", sql`lower(${t.givenName}) text_pattern_ops`),
+    index("debtors_email_lower_idx").using("btree", sql`lower(${t.email})`),
+    index("debtors_phone_idx").on(t.phone),
+  ],
 );

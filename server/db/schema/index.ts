@@ -14,3 +14,4 @@ export * from "./holds";
 export * from "./attachments";
 export * from "./disputes";
 export * from "./talk";
+export * from "./workplace";

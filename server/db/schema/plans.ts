@@ -49,6 +49,8 @@ export const instalmentPlans = pgTable(
     decisionNote: text("decision_note"),
     /** A changed plan replaces the one before it. */
     replacesPlanId: uuid("replaces_plan_id"),
+    /** The version of each creditor's policy the plan was made under: { creditorId: version }. */
+    policyVersions: jsonb("policy_versions").$type<Record<string, number>>(),
     pausesUsed: integer("pauses_used").notNull().default(0),
     endedOn: date("ended_on", { mode: "string" }),
     missedInARow: integer("missed_in_a_row").notNull().default(0),

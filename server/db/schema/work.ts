@@ -35,7 +35,10 @@ export const workItems = pgTable(
   (t) => [
     uniqueIndex("work_items_subject_idx").on(t.kind, t.subjectId),
     index("work_items_open_due_idx").on(t.dueBy).where(sql`${t.status} <> 'done'`),
+    // The queue's own order: open items by deadline, then those waiting on the debtor.
+    index("work_items_queue_order_idx").on(sql`(${t.status} = 'waiting_on_debtor')`, t.dueBy, t.id).where(sql`${t.status} <> 'done'`),
     index("work_items_assignee_idx").on(t.assignedTo, t.dueBy).where(sql`${t.status} <> 'done'`),
     index("work_items_debtor_idx").on(t.debtorId),
+    index("work_items_creditor_idx").on(t.creditorId, t.dueBy).where(sql`${t.status} <> 'done'`),
   ],
 );

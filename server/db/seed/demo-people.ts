@@ -17,4 +17,5 @@ export const DEMO_NOBODY = { personalNumber: "198802015126", givenName: "Nils", 
 export const DEMO_STAFF = [
   { personalNumber: "197508083354", name: "Maria Svensson", role: "agent" as const },
   { personalNumber: "200101012268", name: "Peter Holm", role: "supervisor" as const },
+  { personalNumber: "197903212186", name: "Sofia Lind", role: "admin" as const },
 ];

@@ -11,6 +11,7 @@ import { createDeepLink } from "../../modules/deep-links/deep-links";
 import { DEMO_DEBTORS, DEMO_STAFF } from "./demo-people";
 import { seedDemoDisputes } from "./demo-disputes";
 import { seedDemoTalk } from "./demo-talk";
+import { seedDemoWorkplace } from "./demo-workplace";
 
 type CaseSeed = {
   creditor: CreditorKey;
@@ -84,14 +85,18 @@ const DEMO_CASES: Record<(typeof DEMO_DEBTORS)[number]["key"], CaseSeed[]> = {
   ],
 };
 
-/** Creates the demo agency when the database has no creditors yet. Safe to call on every start. */
-export async function seedDemoIfEmpty(db: Db, today = todayInStockholm(new Date())): Promise<boolean> {
+/**
+ * Creates the demo agency when the database has no creditors yet. Safe to call on every start.
+ * `workday` adds a support agent's working day (its own people, queue items and payments); the
+ * running demo has it, tests that count every payment leave it out.
+ */
+export async function seedDemoIfEmpty(db: Db, today = todayInStockholm(new Date()), options: { workday?: boolean } = {}): Promise<boolean> {
   return db.transaction(async (tx) => {
     // One seeder at a time, even if two processes start together.
     await tx.execute(sql`select pg_advisory_xact_lock(4242001)`);
     const existing = await tx.select({ id: s.creditors.id }).from(s.creditors).limit(1);
     if (existing.length > 0) return false;
-    await seedDemo(tx, today);
+    await seedDemo(tx, today, options.workday ?? false);
     return true;
   });
 }
@@ -103,7 +108,7 @@ export async function seedReferenceRates(db: Queryable): Promise<void> {
     .onConflictDoNothing();
 }
 
-async function seedDemo(tx: Queryable, today: string): Promise<void> {
+async function seedDemo(tx: Queryable, today: string, workday: boolean): Promise<void> {
   const config = env();
   await seedReferenceRates(tx);
 
@@ -194,4 +199,5 @@ async function seedDemo(tx: Queryable, today: string): Promise<void> {
   }
   await seedDemoDisputes(tx, today);
   await seedDemoTalk(tx, today);
+  await seedDemoWorkplace(tx, today, { workday });
 }

@@ -5,8 +5,10 @@ import { auditEvents, caseCredits, cases, charges, creditorPolicies, instalmentP
 import type { IsoDate } from "../../domain/calendar";
 import type { FeeKind } from "../../domain/fees";
 import { allocatePayment, computeCaseBalance, DEFAULT_ALLOCATION_ORDER, type LedgerAllocation } from "../../domain/ledger";
+import { workItemDueBy } from "../../domain/work-deadlines";
 import { loadRates } from "../cases/load-ledgers";
 import { cancelQueuedMessages } from "../outreach/enqueue";
+import { openWorkItems, type OpenWorkItem } from "../work-items/work-items";
 
 export type PaymentMethod = "swish" | "card" | "bankgiro" | "manual";
 export type UnmatchedReason = "no_reference" | "unknown_reference" | "wrong_reference" | "case_closed";
@@ -232,6 +234,20 @@ async function bookBatch(tx: Tx, items: BookItem[], actor: Actor): Promise<BookO
     // A paid case gets no more reminders.
     await cancelQueuedMessages(tx, inArray(outbox.caseId, [...paidCases.keys()]));
   }
+  // What a person must place or pay back goes to the staff queue in the same transaction.
+  const now = new Date();
+  const referenceOf = new Map(paymentRows.map((p) => [p.id!, p.ocrReference ?? null]));
+  await openWorkItems(
+    tx,
+    outcomes.flatMap((o): OpenWorkItem[] => {
+      if (o.status === "unmatched") return [{ kind: "unmatched_payment" as const, subjectId: o.paymentId, dueBy: workItemDueBy("unmatched_payment", now), summary: referenceOf.get(o.paymentId) ?? null }];
+      if (o.status === "booked" && o.overpaymentOre > 0 && o.caseId) {
+        const entry = ledger.get(o.caseId);
+        return [{ kind: "overpayment" as const, subjectId: o.paymentId, debtorId: entry?.debtorId ?? null, caseId: o.caseId, creditorId: entry?.creditorId ?? null, dueBy: workItemDueBy("overpayment", now), summary: entry?.caseNumber ?? null }];
+      }
+      return [];
+    }),
+  );
   const amounts = new Map(paymentRows.map((p) => [p.id!, p.amountOre]));
   const audits = outcomes
     .filter((o) => o.status !== "duplicate")
@@ -251,6 +267,8 @@ async function bookBatch(tx: Tx, items: BookItem[], actor: Actor): Promise<BookO
 export interface LockedCase {
   id: string;
   debtorId: string;
+  creditorId: string;
+  caseNumber: string;
   status: string;
   order: ("fees" | "interest" | "principal")[];
   input: Omit<Parameters<typeof computeCaseBalance>[0], "allocations" | "asOf">;
@@ -282,6 +300,8 @@ export async function lockAndLoad(tx: Tx, caseIds: string[]): Promise<Map<string
       out.set(c.id, {
         id: c.id,
         debtorId: c.debtorId,
+        creditorId: c.creditorId,
+        caseNumber: c.caseNumber,
         status: c.status,
         order: order ?? DEFAULT_ALLOCATION_ORDER,
         input: {

@@ -69,7 +69,7 @@ export function bgmaxBookings(file: BgMaxFile): { items: BookItem[]; deductions:
  */
 export async function importBgMax(
   db: Db,
-  input: { bytes: Uint8Array; payeeBankgiro: string; importedBy: string; actor: Actor; allowTestFile?: boolean },
+  input: { bytes: Uint8Array; payeeBankgiro: string; importedBy: string; actor: Actor; allowTestFile?: boolean; bookingActor?: Actor },
 ): Promise<BgMaxImportSummary> {
   const file = parseBgMax(input.bytes);
   if (file.test && !input.allowTestFile) throw new DomainError("bgmax_test_file", "Line 1: this is a test file (T in position 45) and is not booked", { line: 1, reason: "test_file" });
@@ -88,9 +88,12 @@ export async function importBgMax(
       .values({ fileHash, fileTimestamp: file.timestamp, paymentCount: items.length + deductions, totalOre, importedBy: input.importedBy })
       .onConflictDoNothing({ target: bgmaxImports.fileHash })
       .returning({ id: bgmaxImports.id });
-    if (!row) return { ...base, importId: null, alreadyImported: true, booked: 0, unmatched: 0, overpaid: 0, duplicates: 0, bookedOre: 0, unmatchedOre: 0 };
+    if (!row) {
+      await recordAudit(tx, { actorKind: input.actor.kind, actorId: input.actor.id, action: "bgmax.import_repeated", subjectKind: "bgmax_file", subjectId: fileHash, details: { fileTimestamp: file.timestamp } });
+      return { ...base, importId: null, alreadyImported: true, booked: 0, unmatched: 0, overpaid: 0, duplicates: 0, bookedOre: 0, unmatchedOre: 0 };
+    }
 
-    const outcomes = await bookPayments(tx, items, input.actor);
+    const outcomes = await bookPayments(tx, items, input.bookingActor ?? input.actor);
     const amount = new Map(items.map((i) => [i.idempotencyKey, i.amountOre]));
     const summary: BgMaxImportSummary = { ...base, importId: row.id, alreadyImported: false, booked: 0, unmatched: 0, overpaid: 0, duplicates: 0, bookedOre: 0, unmatchedOre: 0 };
     for (const o of outcomes) {

@@ -10,6 +10,8 @@ import { instructionUuid } from "../../integrations/swish/client";
 import { swishAmount } from "../../integrations/swish/types";
 import { recordAudit } from "../audit/record";
 import { loadDebtorLedgers } from "../cases/load-ledgers";
+import { closeWorkItem, openWorkItem } from "../work-items/work-items";
+import { workItemDueBy } from "../../domain/work-deadlines";
 import type { PaymentDeps } from "./clients";
 
 /** OCR numbers one slip away from `reference`: one digit wrong, or two neighbours swapped. */
@@ -122,6 +124,11 @@ export async function assignPayment(db: Db, input: { staffId: string; paymentId:
       await tx.update(cases).set({ status: "paid", interestStoppedOn: today, closedOn: today, updatedAt: input.now }).where(eq(cases.id, target.id));
       await cancelQueuedMessages(tx, eq(outbox.caseId, target.id));
     }
+    await closeWorkItem(tx, "unmatched_payment", payment.id, input.now);
+    if (overpaymentOre > 0) {
+      const [info] = await tx.select({ caseNumber: cases.caseNumber, creditorId: cases.creditorId }).from(cases).where(eq(cases.id, target.id));
+      await openWorkItem(tx, { kind: "overpayment", subjectId: payment.id, debtorId: target.debtorId, caseId: target.id, creditorId: info?.creditorId ?? null, dueBy: workItemDueBy("overpayment", input.now), summary: info?.caseNumber ?? null });
+    }
     await recordAudit(tx, { actorKind: "staff", actorId: input.staffId, action: "payment.assigned", subjectKind: "payment", subjectId: payment.id, debtorId: target.debtorId, details: { caseId: target.id, amountOre: payment.amountOre, overpaymentOre } });
     return { paymentId: payment.id, caseId: target.id, overpaymentOre, casePaid: paid };
   });
@@ -145,6 +152,8 @@ export async function refundPayment(db: Db, deps: PaymentDeps, input: { staffId:
       .returning();
     const fullyBack = payment.status === "unmatched" && payment.refundedOre + refundable === payment.amountOre;
     await tx.update(payments).set({ refundedOre: payment.refundedOre + refundable, ...(fullyBack ? { status: "refunded" as const } : {}) }).where(eq(payments.id, payment.id));
+    // Paid back in full: nothing is left for a person to do.
+    await closeWorkItem(tx, payment.status === "unmatched" ? "unmatched_payment" : "overpayment", payment.id, input.now);
     await recordAudit(tx, { actorKind: "staff", actorId: input.staffId, action: "payment.refund_requested", subjectKind: "payment", subjectId: payment.id, details: { refundId: refund!.id, amountOre: refundable, method: refund!.method } });
     return { refund: refund!, payment };
   });

@@ -3,6 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db, Queryable } from "../../db/client";
 import { debtors, instalmentPlans, instalments, planCases } from "../../db/schema";
 import { todayInStockholm } from "../../domain/calendar";
+import { workItemDueBy } from "../../domain/work-deadlines";
 import { DomainError } from "../../domain/errors";
 import { rateOn } from "../../domain/interest";
 import { makeOcr } from "../../domain/ocr";
@@ -11,6 +12,7 @@ import { recordAudit } from "../audit/record";
 import { caseState } from "../cases/case-state";
 import { loadDebtorLedgers, loadRates } from "../cases/load-ledgers";
 import { isUniqueViolation } from "../payments/book";
+import { openWorkItem } from "../work-items/work-items";
 
 export interface PlanAnswers {
   caseIds: string[];
@@ -72,7 +74,7 @@ export async function previewPlan(db: Queryable, input: { debtorId: string; answ
   const monthlyOre = schedule.instalments[0]!.amountOre;
   const check = checkPlanAgainstPolicy({ monthlyOre, months: schedule.instalments.length }, policy);
   return {
-    cases: ledgers.map((l) => ({ id: l.case.id, caseNumber: l.case.caseNumber, creditorName: l.creditor.name, leftOre: l.balance.leftOre })),
+    cases: ledgers.map((l) => ({ id: l.case.id, caseNumber: l.case.caseNumber, creditorId: l.creditor.id, creditorName: l.creditor.name, leftOre: l.balance.leftOre })),
     balanceOre,
     monthlyOre,
     months: schedule.instalments.length,
@@ -86,6 +88,8 @@ export async function previewPlan(db: Queryable, input: { debtorId: string; answ
     inside: check.inside,
     reasons: check.reasons,
     policy: { minInstalmentOre: policy.minInstalmentOre, maxPlanMonths: policy.maxPlanMonths, allowPlanPause: policy.allowPlanPause },
+    /** The version of each creditor's policy this preview was checked against. */
+    policyVersions: Object.fromEntries(ledgers.filter((l) => l.policy).map((l) => [l.creditor.id, l.policy!.version])),
   };
 }
 
@@ -159,11 +163,16 @@ export async function proposePlan(
           monthlyCostsOre: input.request?.monthlyCostsOre ?? null,
           signedText,
           replacesPlanId: input.replacesPlanId ?? null,
+          policyVersions: preview.policyVersions,
         })
         .returning({ id: instalmentPlans.id });
       // A replacement becomes live when it is signed, in the same transaction that ends the old plan.
       await tx.insert(planCases).values(preview.cases.map((c) => ({ planId: plan!.id, caseId: c.id, live: input.replacesPlanId ? 0 : 1 })));
       await tx.insert(instalments).values(preview.instalments.map((i) => ({ planId: plan!.id, seq: i.seq, dueDate: i.dueDate, amountOre: i.amountOre, ocrReference: instalmentOcr() })));
+      if (status === "requested") {
+        const first = preview.cases[0]!;
+        await openWorkItem(tx, { kind: "plan_request", subjectId: plan!.id, debtorId: input.debtorId, caseId: first.id, creditorId: first.creditorId, dueBy: workItemDueBy("plan_request", input.now), summary: first.caseNumber });
+      }
       await recordAudit(tx, { actorKind: "debtor", actorId: input.debtorId, action: status === "requested" ? "plan.requested" : "plan.proposed", subjectKind: "plan", subjectId: plan!.id, debtorId: input.debtorId, details: { months: preview.months, totalOre: preview.totalOre, inside: preview.inside } });
       return { planId: plan!.id, status };
     });

@@ -36,6 +36,17 @@ export async function openWorkItem(db: Queryable, item: OpenWorkItem): Promise<v
     });
 }
 
+/** Many items at once (a bank file's unmatched payments): one statement per thousand. */
+export async function openWorkItems(db: Queryable, items: OpenWorkItem[]): Promise<void> {
+  for (let i = 0; i < items.length; i += 1000) {
+    const part = items.slice(i, i + 1000);
+    await db
+      .insert(workItems)
+      .values(part.map((item) => ({ kind: item.kind, subjectId: item.subjectId, debtorId: item.debtorId ?? null, caseId: item.caseId ?? null, creditorId: item.creditorId ?? null, dueBy: item.dueBy, summary: item.summary ?? null })))
+      .onConflictDoUpdate({ target: [workItems.kind, workItems.subjectId], set: { status: "open", dueBy: sql`excluded.due_by`, pausedAt: null, closedAt: null } });
+  }
+}
+
 /** Marks an item done (handled, decided, placed). A missing item is no error. */
 export async function closeWorkItem(db: Queryable, kind: WorkItemKind, subjectId: string, now: Date): Promise<void> {
   await db

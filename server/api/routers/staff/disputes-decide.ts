@@ -9,7 +9,7 @@ const decision = z.union([
 ]);
 
 /** Upholds a dispute (the claim cancelled or reduced by a credit) or rejects it with a written reason. */
-export const disputesDecide = staffProcedure("agent")
+export const disputesDecide = staffProcedure("disputes:decide")
   .input(z.object({ disputeId: z.string().uuid(), decision, reason: z.string().max(5000).default("") }))
   .output(
     z.object({

@@ -5,7 +5,7 @@ import { staffProcedure } from "../../trpc";
 const ore = z.number().int();
 
 /** One dispute, the debtor's words and the case's balance today. */
-export const disputesGet = staffProcedure("agent")
+export const disputesGet = staffProcedure("debtor:read")
   .input(z.object({ disputeId: z.string().uuid() }))
   .output(
     z.object({

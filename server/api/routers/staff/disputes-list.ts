@@ -3,7 +3,7 @@ import { listOpenDisputes } from "../../../modules/disputes/staff-read";
 import { staffProcedure } from "../../trpc";
 
 /** Open disputes, the one due first on top. */
-export const disputesList = staffProcedure("agent")
+export const disputesList = staffProcedure("queue:read")
   .output(
     z.array(
       z.object({

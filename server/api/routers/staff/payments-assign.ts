@@ -3,7 +3,7 @@ import { assignPayment } from "../../../modules/payments/staff-queue";
 import { staffProcedure } from "../../trpc";
 
 /** Places an unmatched payment on a case. */
-export const paymentsAssign = staffProcedure("agent")
+export const paymentsAssign = staffProcedure("payments:write")
   .input(
     z
       .object({ paymentId: z.string().uuid(), caseId: z.string().uuid().optional(), caseNumber: z.string().trim().min(3).max(30).optional() })

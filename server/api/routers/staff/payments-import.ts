@@ -7,7 +7,7 @@ import { staffProcedure } from "../../trpc";
 const MAX_BYTES = 20 * 1024 * 1024;
 
 /** Imports a BgMax file uploaded by a member of staff. */
-export const paymentsImport = staffProcedure("agent")
+export const paymentsImport = staffProcedure("payments:write")
   .input(z.object({ contentBase64: z.string().min(1).max(Math.ceil((MAX_BYTES * 4) / 3) + 4) }))
   .output(
     z.object({
@@ -31,6 +31,8 @@ export const paymentsImport = staffProcedure("agent")
       payeeBankgiro: env().KVITT_BANKGIRO,
       importedBy: ctx.staffId,
       actor: { kind: "staff", id: ctx.staffId },
+      // Each payment is booked by the import; the one staff event is the import itself.
+      bookingActor: { kind: "system", id: "bgmax" },
       // The demo's generated files are marked as test files.
       allowTestFile: isDemo(),
     }),

@@ -5,7 +5,7 @@ import { staffProcedure } from "../../trpc";
 const caseView = z.object({ id: z.string().uuid(), caseNumber: z.string(), ocrReference: z.string(), status: z.string(), creditorName: z.string(), debtorName: z.string() });
 
 /** Payments waiting for a person: unmatched ones and overpayments to pay back. */
-export const paymentsQueue = staffProcedure("agent")
+export const paymentsQueue = staffProcedure("queue:read")
   .output(
     z.array(
       z.object({

@@ -3,7 +3,7 @@ import { listPlanRequests } from "../../../modules/plans/staff-requests";
 import { staffProcedure } from "../../trpc";
 
 /** Plans debtors asked for outside policy, waiting for a decision. */
-export const plansRequests = staffProcedure("agent")
+export const plansRequests = staffProcedure("queue:read")
   .output(
     z.array(
       z.object({

@@ -5,7 +5,7 @@ import { staffProcedure } from "../../trpc";
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** Messages, callbacks, complaints and data-access requests waiting for us. */
-export const talkQueue = staffProcedure("agent")
+export const talkQueue = staffProcedure("queue:read")
   .output(
     z.object({
       threads: z.array(z.object({ id: z.string().uuid(), debtorName: z.string(), caseNumber: z.string().nullable(), replyDueOn: day.nullable(), lastMessageAt: z.date() })),
