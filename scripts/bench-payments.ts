@@ -1,6 +1,6 @@
 // Payments under load: booking from Swish callbacks, and importing a large BgMax file.
 //   npm run bench:payments -- [--payments 100000] [--callbacks 400] [--concurrency 20]
-// On PostgreSQL when DATABASE_URL is set (in a fresh database kvitt_bench_payments beside it),
+// On PostgreSQL when DATABASE_URL is set (in a fresh database beside it, named after it with "_bench_payments"),
 // else on an embedded database in a temporary directory. Prints figures; asserts nothing.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -31,7 +31,8 @@ const { values } = parseArgs({
 async function open(): Promise<{ handle: DbHandle; cleanup: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = "kvitt_bench_payments";
+    // Beside the given database, named after it, so two people benchmarking on one server do not collide.
+    const name = `${new URL(url).pathname.slice(1) || "kvitt"}_bench_payments`.replace(/[^a-z0-9_]/gi, "_");
     await withDatabase(url, async (admin) => {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.query(`create database ${name}`);

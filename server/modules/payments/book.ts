@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client";
-import { auditEvents, caseCredits, cases, charges, creditorPolicies, instalmentPlans, instalments, outbox, paymentAllocations, payments, planCases } from "../../db/schema";
+import { and, asc, eq, inArray, sql, type SQLWrapper } from "drizzle-orm";
+import { rowsOf, type Db, type Tx } from "../../db/client";
+import { caseCredits, cases, charges, creditorPolicies, instalmentPlans, instalments, outbox, paymentAllocations, payments, planCases } from "../../db/schema";
 import type { IsoDate } from "../../domain/calendar";
 import type { FeeKind } from "../../domain/fees";
 import { allocatePayment, computeCaseBalance, DEFAULT_ALLOCATION_ORDER, type LedgerAllocation } from "../../domain/ledger";
@@ -52,7 +52,8 @@ export interface Actor {
 }
 
 const CLOSED = new Set(["closed", "sent_to_enforcement"]);
-const CHUNK = 2000;
+/** Rows per INSERT: each statement carries its rows as one JSON parameter. */
+const ROWS_PER_STATEMENT = 10_000;
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -65,10 +66,32 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-function chunks<T>(items: T[], size = CHUNK): T[][] {
+function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** A PostgreSQL array literal of strings, passed as one parameter (however many values). */
+function pgArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+}
+
+/** `column = any(values)` with the values as one parameter, so a statement's size does not grow with them. */
+function anyOf(column: SQLWrapper, values: readonly string[], type: "uuid" | "text") {
+  return sql`${column} = any(${pgArray(values)}::${sql.raw(type)}[])`;
+}
+
+/**
+ * Inserts rows (keyed by column name) into a table in statements of many rows, each row set sent as
+ * one JSON parameter and read back as the table's own row type (so enums, dates and jsonb convert
+ * as they would from a plain INSERT). Columns left out take their defaults.
+ */
+async function insertRows(tx: Tx, table: string, columns: readonly string[], rows: Record<string, unknown>[]): Promise<void> {
+  const list = sql.raw(columns.map((c) => `"${c}"`).join(", "));
+  for (const part of chunks(rows, ROWS_PER_STATEMENT)) {
+    await tx.execute(sql`insert into ${sql.identifier(table)} (${list}) select ${list} from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(part)}::json)`);
+  }
 }
 
 /**
@@ -77,38 +100,35 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
  * default), what the case cannot take kept as an overpayment, and what cannot be matched left for
  * staff. Cases are locked while their balance is read, so two payments to one case never both
  * settle the same öre. A case paid in full stops bearing interest and its pending reminders are
- * cancelled. Queries are per batch, never per payment.
+ * cancelled. A fixed number of statements for the whole list, whatever its length: the ledgers
+ * are read once, the settling is worked out in memory, and the rows are written many per statement.
  */
 export async function bookPayments(tx: Tx, items: BookItem[], actor: Actor): Promise<BookOutcome[]> {
-  const outcomes: BookOutcome[] = [];
-  for (const batch of chunks(items)) outcomes.push(...(await bookBatch(tx, batch, actor)));
-  return outcomes;
-}
-
-async function bookBatch(tx: Tx, items: BookItem[], actor: Actor): Promise<BookOutcome[]> {
+  if (items.length === 0) return [];
   const keys = [...new Set(items.map((i) => i.idempotencyKey))];
   const existing = new Map(
-    (await tx.select({ key: payments.idempotencyKey, id: payments.id, caseId: payments.caseId }).from(payments).where(inArray(payments.idempotencyKey, keys))).map(
-      (r) => [r.key, r],
-    ),
+    (await tx.select({ key: payments.idempotencyKey, id: payments.id, caseId: payments.caseId }).from(payments).where(anyOf(payments.idempotencyKey, keys, "text"))).map((r) => [
+      r.key,
+      r,
+    ]),
   );
 
   const references = [...new Set(items.filter((i) => !i.caseId && i.ocrReference).map((i) => i.ocrReference!))];
   const byOcr = new Map<string, string>();
-  for (const part of chunks(references)) {
-    for (const r of await tx.select({ id: cases.id, ocr: cases.ocrReference }).from(cases).where(inArray(cases.ocrReference, part))) byOcr.set(r.ocr, r.id);
+  if (references.length > 0) {
+    for (const r of await tx.select({ id: cases.id, ocr: cases.ocrReference }).from(cases).where(anyOf(cases.ocrReference, references, "text"))) byOcr.set(r.ocr, r.id);
   }
 
   // A reference that is no case's may be an instalment's: it pays that plan's cases.
   const instalmentRefs = references.filter((r) => !byOcr.has(r));
   const byInstalment = new Map<string, { id: string; caseIds: string[] }>();
-  for (const part of chunks(instalmentRefs)) {
+  if (instalmentRefs.length > 0) {
     const rows = await tx
       .select({ id: instalments.id, ocr: instalments.ocrReference, caseId: planCases.caseId })
       .from(instalments)
       .innerJoin(instalmentPlans, eq(instalmentPlans.id, instalments.planId))
       .innerJoin(planCases, and(eq(planCases.planId, instalments.planId), eq(planCases.live, 1)))
-      .where(and(inArray(instalments.ocrReference, part), inArray(instalmentPlans.status, ["active", "paused"])));
+      .where(and(anyOf(instalments.ocrReference, instalmentRefs, "text"), inArray(instalmentPlans.status, ["active", "paused"])));
     for (const r of rows) {
       const found = byInstalment.get(r.ocr) ?? { id: r.id, caseIds: [] };
       found.caseIds.push(r.caseId);
@@ -126,8 +146,8 @@ async function bookBatch(tx: Tx, items: BookItem[], actor: Actor): Promise<BookO
   const instalmentPaid = new Map<string, { amountOre: number; on: IsoDate }>();
 
   const outcomes: BookOutcome[] = [];
-  const paymentRows: (typeof payments.$inferInsert)[] = [];
-  const allocationRows: (typeof paymentAllocations.$inferInsert)[] = [];
+  const paymentRows: Record<string, unknown>[] = [];
+  const allocationRows: Record<string, unknown>[] = [];
   const paidCases = new Map<string, IsoDate>();
   const seen = new Set<string>();
 
@@ -149,18 +169,17 @@ async function bookBatch(tx: Tx, items: BookItem[], actor: Actor): Promise<BookO
     const base = {
       id: paymentId,
       method: item.method,
-      amountOre: item.amountOre,
-      idempotencyKey: item.idempotencyKey,
-      externalReference: item.externalReference ?? null,
-      ocrReference: item.ocrReference ?? null,
-      payerName: item.payerName ?? null,
-      bookedOn: item.bookedOn,
-      requestId: item.requestId ?? null,
-      instalmentId: item.instalmentId ?? null,
-      details: item.details ?? null,
+      amount_ore: item.amountOre,
+      idempotency_key: item.idempotencyKey,
+      external_reference: item.externalReference ?? null,
+      ocr_reference: item.ocrReference ?? null,
+      payer_name: item.payerName ?? null,
+      booked_on: item.bookedOn,
+      request_id: item.requestId ?? null,
     };
     if (unmatchedReason || !entry) {
-      paymentRows.push({ ...base, caseId: null, instalmentId: null, status: "unmatched", unmatchedReason, details: { ...item.details, ...(matchedId ? { suggestedCaseId: matchedId } : {}) } });
+      const details = { ...item.details, ...(matchedId ? { suggestedCaseId: matchedId } : {}) };
+      paymentRows.push({ ...base, case_id: null, instalment_id: null, status: "unmatched", unmatched_reason: unmatchedReason, overpayment_ore: 0, details });
       outcomes.push({ idempotencyKey: item.idempotencyKey, paymentId, status: "unmatched", caseId: null, allocatedOre: 0, overpaymentOre: 0, casePaid: false, unmatchedReason });
       return;
     }
@@ -169,7 +188,7 @@ async function bookBatch(tx: Tx, items: BookItem[], actor: Actor): Promise<BookO
     const { asOf, balance } = balanceOf(entry, item.bookedOn);
     const { allocations, overpaymentOre } = balance.leftOre > 0 ? allocatePayment(item.amountOre, balance, entry.order) : { allocations: [], overpaymentOre: item.amountOre };
     for (const a of allocations) {
-      allocationRows.push({ paymentId, caseId: entry.id, component: a.component, chargeId: a.chargeId ?? null, amountOre: a.amountOre, bookedOn: asOf });
+      allocationRows.push({ id: randomUUID(), payment_id: paymentId, case_id: entry.id, component: a.component, charge_id: a.chargeId ?? null, amount_ore: a.amountOre, booked_on: asOf });
       entry.allocations.push({ paymentId, bookedOn: asOf, component: a.component, chargeId: a.chargeId, amountOre: a.amountOre });
     }
     const allocatedOre = item.amountOre - overpaymentOre;
@@ -183,7 +202,7 @@ async function bookBatch(tx: Tx, items: BookItem[], actor: Actor): Promise<BookO
       const sofar = instalmentPaid.get(item.instalmentId);
       instalmentPaid.set(item.instalmentId, { amountOre: (sofar?.amountOre ?? 0) + item.amountOre, on: item.bookedOn });
     }
-    paymentRows.push({ ...base, caseId: entry.id, status: "booked", overpaymentOre });
+    paymentRows.push({ ...base, case_id: entry.id, instalment_id: item.instalmentId ?? null, status: "booked", unmatched_reason: null, overpayment_ore: overpaymentOre, details: item.details ?? null });
     outcomes.push({ idempotencyKey: item.idempotencyKey, paymentId, status: "booked", caseId: entry.id, allocatedOre, overpaymentOre, casePaid });
   };
 
@@ -212,31 +231,40 @@ async function bookBatch(tx: Tx, items: BookItem[], actor: Actor): Promise<BookO
     }
   }
 
-  for (const part of chunks(paymentRows, 1000)) await tx.insert(payments).values(part);
-  for (const part of chunks(allocationRows, 2000)) await tx.insert(paymentAllocations).values(part);
-  for (const [caseId, on] of paidCases) {
-    await tx.update(cases).set({ status: "paid", interestStoppedOn: on, closedOn: on, updatedAt: new Date() }).where(eq(cases.id, caseId));
-  }
-  for (const [instalmentId, paid] of instalmentPaid) {
-    const [row] = await tx
-      .update(instalments)
-      .set({
-        paidOre: sql`${instalments.paidOre} + ${paid.amountOre}`,
-        status: sql`case when ${instalments.paidOre} + ${paid.amountOre} >= ${instalments.amountOre} then 'paid'::instalment_status else ${instalments.status} end`,
-        paidOn: sql`case when ${instalments.paidOre} + ${paid.amountOre} >= ${instalments.amountOre} then ${paid.on}::date else ${instalments.paidOn} end`,
-      })
-      .where(eq(instalments.id, instalmentId))
-      .returning({ planId: instalments.planId, status: instalments.status });
-    // A paid instalment ends a run of missed ones.
-    if (row?.status === "paid") await tx.update(instalmentPlans).set({ missedInARow: 0 }).where(eq(instalmentPlans.id, row.planId));
-  }
+  await insertRows(
+    tx,
+    "payments",
+    ["id", "case_id", "method", "status", "amount_ore", "idempotency_key", "external_reference", "ocr_reference", "payer_name", "booked_on", "overpayment_ore", "unmatched_reason", "instalment_id", "request_id", "details"],
+    paymentRows,
+  );
+  await insertRows(tx, "payment_allocations", ["id", "payment_id", "case_id", "component", "charge_id", "amount_ore", "booked_on"], allocationRows);
   if (paidCases.size > 0) {
+    const paid = JSON.stringify([...paidCases].map(([id, on]) => ({ id, day: on })));
+    await tx.execute(sql`
+      update ${cases} set status = 'paid', interest_stopped_on = p.day, closed_on = p.day, updated_at = now()
+      from json_to_recordset(${paid}::json) as p(id uuid, day date) where ${cases.id} = p.id`);
     // A paid case gets no more reminders.
-    await cancelQueuedMessages(tx, inArray(outbox.caseId, [...paidCases.keys()]));
+    await cancelQueuedMessages(tx, anyOf(outbox.caseId, [...paidCases.keys()], "uuid"));
+  }
+  if (instalmentPaid.size > 0) {
+    const paid = JSON.stringify([...instalmentPaid].map(([id, p]) => ({ id, amount: p.amountOre, day: p.on })));
+    const rows = rowsOf<{ plan_id: string; status: string }>(
+      await tx.execute(sql`
+        update ${instalments} set
+          paid_ore = ${instalments.paidOre} + p.amount,
+          status = case when ${instalments.paidOre} + p.amount >= ${instalments.amountOre} then 'paid'::instalment_status else ${instalments.status} end,
+          paid_on = case when ${instalments.paidOre} + p.amount >= ${instalments.amountOre} then p.day else ${instalments.paidOn} end
+        from json_to_recordset(${paid}::json) as p(id uuid, amount bigint, day date)
+        where ${instalments.id} = p.id
+        returning ${instalments.planId} as plan_id, ${instalments.status} as status`),
+    ).filter((r) => r.status === "paid");
+    // A paid instalment ends a run of missed ones.
+    const plans = [...new Set(rows.map((r) => r.plan_id))];
+    if (plans.length > 0) await tx.update(instalmentPlans).set({ missedInARow: 0 }).where(anyOf(instalmentPlans.id, plans, "uuid"));
   }
   // What a person must place or pay back goes to the staff queue in the same transaction.
   const now = new Date();
-  const referenceOf = new Map(paymentRows.map((p) => [p.id!, p.ocrReference ?? null]));
+  const referenceOf = new Map(paymentRows.map((p) => [p.id as string, (p.ocr_reference as string | null) ?? null]));
   await openWorkItems(
     tx,
     outcomes.flatMap((o): OpenWorkItem[] => {
@@ -248,19 +276,19 @@ async function bookBatch(tx: Tx, items: BookItem[], actor: Actor): Promise<BookO
       return [];
     }),
   );
-  const amounts = new Map(paymentRows.map((p) => [p.id!, p.amountOre]));
+  const amounts = new Map(paymentRows.map((p) => [p.id as string, p.amount_ore as number]));
   const audits = outcomes
     .filter((o) => o.status !== "duplicate")
     .map((o) => ({
-      actorKind: actor.kind,
-      actorId: actor.id,
+      actor_kind: actor.kind,
+      actor_id: actor.id,
       action: o.status === "booked" ? "payment.booked" : "payment.unmatched",
-      subjectKind: "payment",
-      subjectId: o.paymentId,
-      debtorId: o.caseId ? (ledger.get(o.caseId)?.debtorId ?? null) : null,
+      subject_kind: "payment",
+      subject_id: o.paymentId,
+      debtor_id: o.caseId ? (ledger.get(o.caseId)?.debtorId ?? null) : null,
       details: { amountOre: amounts.get(o.paymentId), overpaymentOre: o.overpaymentOre, casePaid: o.casePaid, reason: o.unmatchedReason },
     }));
-  for (const part of chunks(audits, 2000)) await tx.insert(auditEvents).values(part);
+  await insertRows(tx, "audit_events", ["actor_kind", "actor_id", "action", "subject_kind", "subject_id", "debtor_id", "details"], audits);
   return outcomes;
 }
 
@@ -275,47 +303,46 @@ export interface LockedCase {
   allocations: LedgerAllocation[];
 }
 
-/** Locks the cases (in id order, so two bookers never deadlock) and reads their ledgers. */
+/** Locks the cases (in id order, so two bookers never deadlock) and reads their ledgers, all at once. */
 export async function lockAndLoad(tx: Tx, caseIds: string[]): Promise<Map<string, LockedCase>> {
   const out = new Map<string, LockedCase>();
   if (caseIds.length === 0) return out;
   const rates = await loadRates(tx);
-  for (const ids of chunks([...caseIds].sort())) {
-    const rows = await tx
-      .select({ c: cases, order: creditorPolicies.allocationOrder })
-      .from(cases)
-      .leftJoin(creditorPolicies, eq(creditorPolicies.creditorId, cases.creditorId))
-      .where(inArray(cases.id, ids))
-      .orderBy(asc(cases.id))
-      .for("update", { of: cases });
-    const [chargeRows, allocationRows, creditRows] = await Promise.all([
-      tx.select().from(charges).where(inArray(charges.caseId, ids)),
-      tx.select().from(paymentAllocations).where(inArray(paymentAllocations.caseId, ids)),
-      tx.select().from(caseCredits).where(inArray(caseCredits.caseId, ids)),
-    ]);
-    const chargesOf = groupBy(chargeRows, (ch) => ch.caseId);
-    const creditsOf = groupBy(creditRows, (cr) => cr.caseId);
-    const allocationsOf = groupBy(allocationRows, (a) => a.caseId);
-    for (const { c, order } of rows) {
-      out.set(c.id, {
-        id: c.id,
-        debtorId: c.debtorId,
-        creditorId: c.creditorId,
-        caseNumber: c.caseNumber,
-        status: c.status,
-        order: order ?? DEFAULT_ALLOCATION_ORDER,
-        input: {
-          principalOre: c.principalOre,
-          originalDueDate: c.originalDueDate,
-          charges: (chargesOf.get(c.id) ?? []).map((ch) => ({ id: ch.id, kind: ch.kind as FeeKind, amountOre: ch.amountOre, chargedOn: ch.chargedOn })),
-          credits: (creditsOf.get(c.id) ?? []).map((cr) => ({ id: cr.id, bookedOn: cr.bookedOn, component: cr.component, chargeId: cr.chargeId ?? undefined, amountOre: cr.amountOre })),
-          rates,
-          marginBp: c.interestMarginBp,
-          interestStoppedOn: c.interestStoppedOn ?? undefined,
-        },
-        allocations: (allocationsOf.get(c.id) ?? []).map((a) => ({ paymentId: a.paymentId, bookedOn: a.bookedOn, component: a.component, chargeId: a.chargeId ?? undefined, amountOre: a.amountOre })),
-      });
-    }
+  const ids = [...caseIds].sort();
+  const rows = await tx
+    .select({ c: cases, order: creditorPolicies.allocationOrder })
+    .from(cases)
+    .leftJoin(creditorPolicies, eq(creditorPolicies.creditorId, cases.creditorId))
+    .where(anyOf(cases.id, ids, "uuid"))
+    .orderBy(asc(cases.id))
+    .for("update", { of: cases });
+  const [chargeRows, allocationRows, creditRows] = await Promise.all([
+    tx.select().from(charges).where(anyOf(charges.caseId, ids, "uuid")),
+    tx.select().from(paymentAllocations).where(anyOf(paymentAllocations.caseId, ids, "uuid")),
+    tx.select().from(caseCredits).where(anyOf(caseCredits.caseId, ids, "uuid")),
+  ]);
+  const chargesOf = groupBy(chargeRows, (ch) => ch.caseId);
+  const creditsOf = groupBy(creditRows, (cr) => cr.caseId);
+  const allocationsOf = groupBy(allocationRows, (a) => a.caseId);
+  for (const { c, order } of rows) {
+    out.set(c.id, {
+      id: c.id,
+      debtorId: c.debtorId,
+      creditorId: c.creditorId,
+      caseNumber: c.caseNumber,
+      status: c.status,
+      order: order ?? DEFAULT_ALLOCATION_ORDER,
+      input: {
+        principalOre: c.principalOre,
+        originalDueDate: c.originalDueDate,
+        charges: (chargesOf.get(c.id) ?? []).map((ch) => ({ id: ch.id, kind: ch.kind as FeeKind, amountOre: ch.amountOre, chargedOn: ch.chargedOn })),
+        credits: (creditsOf.get(c.id) ?? []).map((cr) => ({ id: cr.id, bookedOn: cr.bookedOn, component: cr.component, chargeId: cr.chargeId ?? undefined, amountOre: cr.amountOre })),
+        rates,
+        marginBp: c.interestMarginBp,
+        interestStoppedOn: c.interestStoppedOn ?? undefined,
+      },
+      allocations: (allocationsOf.get(c.id) ?? []).map((a) => ({ paymentId: a.paymentId, bookedOn: a.bookedOn, component: a.component, chargeId: a.chargeId ?? undefined, amountOre: a.amountOre })),
+    });
   }
   return out;
 }
