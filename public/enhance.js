@@ -23,6 +23,28 @@
     label.dataset.timer = String(setTimeout(() => (label.textContent = label.dataset.label ?? ""), 2000));
   });
 
+  // A form marked data-submit-once (paying) cannot be sent twice by a second press: the button says
+  // it is sending and further submits are dropped until the next page.
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-submit-once")) return;
+    if (form.dataset.sent) {
+      event.preventDefault();
+      return;
+    }
+    form.dataset.sent = "1";
+    const button = form.querySelector("button[type=submit]");
+    if (button) {
+      button.setAttribute("aria-disabled", "true");
+      if (button.dataset.sending) button.textContent = button.dataset.sending;
+    }
+  });
+  // Coming back with the browser's back button shows the form ready again.
+  addEventListener("pageshow", (event) => {
+    if (!event.persisted) return;
+    for (const form of document.querySelectorAll("form[data-sent]")) delete form.dataset.sent;
+  });
+
   // GOV.UK's error summary takes focus when a page shows one, so keyboard and screen-reader users
   // start there: on load, and when a page rendered in the browser brings one.
   let focused = null;

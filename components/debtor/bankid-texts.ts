@@ -1,5 +1,20 @@
 import { getMessages, getTranslations } from "next-intl/server";
-import type { BankIdSignInTexts } from "./bankid-sign-in";
+
+export interface BankIdSignInTexts {
+  thisDevice: string;
+  otherDevice: string;
+  qrHelp: string;
+  qrLabel: string;
+  openApp: string;
+  waiting: string;
+  cancel: string;
+  retry: string;
+  signingIn: string;
+  rateLimited: string;
+  failed: string;
+  refused: string;
+  rfa: Record<string, string>;
+}
 
 /** The texts the BankID sign-in needs, read on the server so the page ships no catalogue. */
 export async function bankIdTexts(): Promise<BankIdSignInTexts> {

@@ -1,8 +1,11 @@
-"use client";
+import { ErrorSummary, FieldError } from "@/components/form/error-summary";
 
-import { useActionState, useEffect, useRef } from "react";
-import { useFormStatus } from "react-dom";
-import type { PayFormState } from "@/app/(debtor)/pay/actions";
+/** What the form shows again after the server refused it: error codes by field, and what was typed. */
+export interface PayFormState {
+  /** Field → error code (a key of pay.errors). */
+  errors: Partial<Record<"amount" | "method" | "form", string>>;
+  values: { choice: string; amount: string; method: string };
+}
 
 export interface PayFormTexts {
   amountLegend: string;
@@ -17,24 +20,8 @@ export interface PayFormTexts {
   sending: string;
   errorTitle: string;
   errorPrefix: string;
-  /** The page's own title, to prefix with "Fel: " while there are errors. */
-  pageTitle: string;
   /** Error code → sentence, already formatted. */
   errors: Record<string, string>;
-}
-
-function Submit({ texts }: { texts: PayFormTexts }) {
-  const { pending } = useFormStatus();
-  return (
-    <button
-      type="submit"
-      disabled={pending}
-      aria-disabled={pending}
-      className="inline-flex min-h-12 w-full items-center justify-center rounded-lg bg-brand-700 px-6 py-3 text-lg font-semibold text-on-brand hover:bg-brand-800 disabled:opacity-70 sm:w-auto"
-    >
-      {pending ? texts.sending : texts.continue}
-    </button>
-  );
 }
 
 /**
@@ -46,51 +33,38 @@ export function PayForm({
   caseIds,
   totalOre,
   instalmentId,
+  planId,
+  state,
   texts,
 }: {
   instalmentId?: string;
-  action: (state: PayFormState, form: FormData) => Promise<PayFormState>;
+  planId?: string;
+  action: (form: FormData) => Promise<void>;
   caseIds: string[];
   totalOre: number;
+  state: PayFormState;
   texts: PayFormTexts;
 }) {
-  const [state, formAction] = useActionState(action, { errors: {}, values: { choice: "all", amount: "", method: "" } });
-  const summary = useRef<HTMLDivElement>(null);
   const errorList = Object.entries(state.errors).filter(([, code]) => code) as [string, string][];
-
-  useEffect(() => {
-    if (errorList.length === 0) return;
-    document.title = `${texts.errorPrefix}${texts.pageTitle}`;
-    summary.current?.focus();
-  }, [state, errorList.length, texts.errorPrefix, texts.pageTitle]);
-
-  const fieldError = (field: "amount" | "method") => state.errors[field] && texts.errors[state.errors[field]!];
+  const fieldError = (field: "amount" | "method") => (state.errors[field] ? (texts.errors[state.errors[field]!] ?? texts.errors.unknown) : null);
   const radio = "h-6 w-6 shrink-0 accent-brand-700";
   const option = "flex min-h-12 cursor-pointer items-start gap-3 rounded-lg border border-line p-3 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50";
 
   return (
-    <form action={formAction} className="space-y-6" noValidate>
-      {errorList.length > 0 && (
-        <div ref={summary} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="rounded-lg border-4 border-error p-4 focus:outline-none focus-visible:ring-4">
-          <h2 id="error-summary-title" className="text-lg font-bold">
-            {texts.errorTitle}
-          </h2>
-          <ul className="mt-2 space-y-1">
-            {errorList.map(([field, code]) => (
-              <li key={field}>
-                <a href={field === "form" ? "#amount-all" : field === "amount" ? "#amount" : "#method-swish"} className="font-semibold text-error underline">
-                  {texts.errors[code] ?? texts.errors.unknown}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+    <form action={action} className="space-y-6" noValidate data-submit-once="">
+      <ErrorSummary
+        title={texts.errorTitle}
+        errors={errorList.map(([field, code]) => ({
+          href: field === "form" ? "#amount-all" : field === "amount" ? "#amount" : "#method-swish",
+          text: texts.errors[code] ?? texts.errors.unknown!,
+        }))}
+      />
       {caseIds.map((id) => (
         <input key={id} type="hidden" name="caseId" value={id} />
       ))}
       <input type="hidden" name="totalOre" value={totalOre} />
       {instalmentId && <input type="hidden" name="instalmentId" value={instalmentId} />}
+      {planId && <input type="hidden" name="planId" value={planId} />}
 
       <fieldset className="space-y-3" aria-describedby={fieldError("amount") ? "amount-error" : undefined}>
         <legend className="mb-2 text-xl font-semibold">{texts.amountLegend}</legend>
@@ -112,12 +86,7 @@ export function PayForm({
           <label htmlFor="amount" className="block font-medium">
             {texts.amountLabel}
           </label>
-          {fieldError("amount") && (
-            <p id="amount-error" className="font-semibold text-error">
-              <span className="sr-only">{texts.errorPrefix}</span>
-              {fieldError("amount")}
-            </p>
-          )}
+          <FieldError id="amount-error" prefix={texts.errorPrefix} text={fieldError("amount")} />
           <input
             id="amount"
             name="amount"
@@ -133,12 +102,7 @@ export function PayForm({
 
       <fieldset className="space-y-3" aria-describedby={fieldError("method") ? "method-error" : undefined}>
         <legend className="mb-2 text-xl font-semibold">{texts.methodLegend}</legend>
-        {fieldError("method") && (
-          <p id="method-error" className="font-semibold text-error">
-            <span className="sr-only">{texts.errorPrefix}</span>
-            {fieldError("method")}
-          </p>
-        )}
+        <FieldError id="method-error" prefix={texts.errorPrefix} text={fieldError("method")} />
         {texts.methods.map((m) => (
           <label key={m.value} className={option}>
             <input id={`method-${m.value}`} type="radio" name="method" value={m.value} defaultChecked={state.values.method === m.value} className={radio} />
@@ -150,7 +114,14 @@ export function PayForm({
         ))}
       </fieldset>
 
-      <Submit texts={texts} />
+      {/* public/enhance.js keeps a second press from sending the form again. */}
+      <button
+        type="submit"
+        data-sending={texts.sending}
+        className="inline-flex min-h-12 w-full items-center justify-center rounded-lg bg-brand-700 px-6 py-3 text-lg font-semibold text-on-brand hover:bg-brand-800 aria-disabled:opacity-70 sm:w-auto"
+      >
+        {texts.continue}
+      </button>
     </form>
   );
 }

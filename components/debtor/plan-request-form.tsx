@@ -1,65 +1,41 @@
-"use client";
+import { ErrorSummary, FieldError } from "@/components/form/error-summary";
 
-import { useActionState, useEffect, useRef } from "react";
-import { useFormStatus } from "react-dom";
-import type { RequestState } from "@/app/(debtor)/plans/actions";
+/** What the form shows again after the server refused it. */
+export interface RequestState {
+  errors: Partial<Record<"reason" | "income" | "costs" | "form", string>>;
+  values: { reason: string; income: string; costs: string };
+}
 
 export interface PlanRequestTexts {
   reason: string;
   income: string;
   costs: string;
   submit: string;
+  sending: string;
   errorTitle: string;
   errorPrefix: string;
   errors: Record<string, string>;
 }
 
-function Submit({ label }: { label: string }) {
-  const { pending } = useFormStatus();
-  return (
-    <button type="submit" disabled={pending} className="inline-flex min-h-12 w-full items-center justify-center rounded-lg bg-brand-700 px-6 py-3 text-lg font-semibold text-on-brand disabled:opacity-70 sm:w-auto">
-      {label}
-    </button>
-  );
-}
-
-/** Asking for a plan outside policy: a reason, and the person's own budget if they want to give it. */
+/** Asking for a plan outside policy: a reason, and the person's own budget if they want to give it. A plain form. */
 export function PlanRequestForm({
   action,
   hidden,
+  state,
   texts,
 }: {
-  action: (state: RequestState, form: FormData) => Promise<RequestState>;
+  action: (form: FormData) => Promise<void>;
   hidden: Record<string, string>;
+  state: RequestState;
   texts: PlanRequestTexts;
 }) {
-  const [state, formAction] = useActionState(action, { errors: {}, values: { reason: "", income: "", costs: "" } });
-  const summary = useRef<HTMLDivElement>(null);
   const errors = Object.entries(state.errors).filter(([, code]) => code) as [string, string][];
-  useEffect(() => {
-    if (errors.length > 0) summary.current?.focus();
-  }, [state, errors.length]);
-  const error = (field: string) => (state.errors[field as keyof RequestState["errors"]] ? texts.errors[state.errors[field as keyof RequestState["errors"]]!] : undefined);
+  const error = (field: keyof RequestState["errors"]) => (state.errors[field] ? (texts.errors[state.errors[field]!] ?? texts.errors.unknown) : undefined);
   const input = (invalid: boolean) => `mt-1 block min-h-12 w-full rounded-md border-2 px-3 text-lg ${invalid ? "border-error" : "border-ink"}`;
 
   return (
-    <form action={formAction} className="space-y-5" noValidate>
-      {errors.length > 0 && (
-        <div ref={summary} tabIndex={-1} role="alert" aria-labelledby="request-errors" className="rounded-lg border-4 border-error p-4 focus:outline-none focus-visible:ring-4">
-          <h2 id="request-errors" className="text-lg font-bold">
-            {texts.errorTitle}
-          </h2>
-          <ul className="mt-2 space-y-1">
-            {errors.map(([field, code]) => (
-              <li key={field}>
-                <a href={`#${field === "form" ? "reason" : field}`} className="font-semibold text-error underline">
-                  {texts.errors[code] ?? texts.errors.unknown}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+    <form action={action} className="space-y-5" noValidate data-submit-once="">
+      <ErrorSummary title={texts.errorTitle} errors={errors.map(([field, code]) => ({ href: `#${field === "form" ? "reason" : field}`, text: texts.errors[code] ?? texts.errors.unknown! }))} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -68,12 +44,7 @@ export function PlanRequestForm({
           <label htmlFor={field} className="block font-semibold">
             {texts[field]}
           </label>
-          {error(field) && (
-            <p id={`${field}-error`} className="font-semibold text-error">
-              <span className="sr-only">{texts.errorPrefix}</span>
-              {error(field)}
-            </p>
-          )}
+          <FieldError id={`${field}-error`} prefix={texts.errorPrefix} text={error(field)} />
           {field === "reason" ? (
             <textarea id={field} name={field} rows={5} defaultValue={state.values.reason} aria-invalid={!!error(field) || undefined} aria-describedby={error(field) ? `${field}-error` : undefined} className={input(!!error(field))} />
           ) : (
@@ -81,7 +52,9 @@ export function PlanRequestForm({
           )}
         </div>
       ))}
-      <Submit label={texts.submit} />
+      <button type="submit" data-sending={texts.sending} className="inline-flex min-h-12 w-full items-center justify-center rounded-lg bg-brand-700 px-6 py-3 text-lg font-semibold text-on-brand aria-disabled:opacity-70 sm:w-auto">
+        {texts.submit}
+      </button>
     </form>
   );
 }

@@ -23,6 +23,11 @@ export interface Context {
   /** Client IP (for BankID's endUserIp and rate limits); never logged. */
   ip: string;
   now: Date;
+  /**
+   * The portal's address as this request reached it: PUBLIC_BASE_URL, or in a demo without one the
+   * host the person opened (so BankID's return comes back to 127.0.0.1 when that was opened).
+   */
+  baseUrl?: string;
   /** Same-site check for mutations made over HTTP; server callers are trusted. */
   sameOrigin: boolean;
   /** Swish and card clients; the deployment's own unless a test gives its simulators. */

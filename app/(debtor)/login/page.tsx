@@ -8,9 +8,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ reason?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ reason?: string; bankid?: string }> }) {
   const viewer = await getViewer();
   if (viewer?.kind === "debtor") redirect("/cases");
-  const { reason } = await searchParams;
-  return <LoginPanel purpose="debtor" reason={reason} />;
+  const { reason, bankid } = await searchParams;
+  return <LoginPanel purpose="debtor" reason={reason} result={bankid} />;
 }

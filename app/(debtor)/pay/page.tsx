@@ -10,19 +10,22 @@ import type { Locale } from "@/i18n/config";
 import { api } from "@/server/api/server-caller";
 import { requirePerson } from "@/server/auth/require";
 import { startPaymentAction } from "./actions";
+import { payFormState } from "./state";
 
-type Props = { searchParams: Promise<{ case?: string; plan?: string; instalment?: string }> };
+type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const t = await getTranslations("pay");
-  return { title: t("title") };
+  const failed = Object.keys(payFormState(await searchParams).errors).length > 0;
+  return { title: failed ? `${(await getTranslations("common"))("errorPrefix")}${t("title")}` : t("title") };
 }
 
 /** Pay one case (?case=…) or every case at once: how much, and how. */
 export default async function PayPage({ searchParams }: Props) {
   const viewer = await requirePerson();
   if (!viewer.subjectId) redirect("/no-cases");
-  const { case: caseParam, plan: planParam, instalment: instalmentParam } = await searchParams;
+  const params = await searchParams;
+  const { case: caseParam, plan: planParam, instalment: instalmentParam } = params;
   const uuid = z.string().uuid();
   // Paying one instalment of a plan: its amount is the whole amount offered.
   let instalment: { id: string; leftOre: number; seq: number } | null = null;
@@ -70,6 +73,8 @@ export default async function PayPage({ searchParams }: Props) {
           caseIds={options.cases.map((c) => c.id)}
           totalOre={payableOre}
           instalmentId={instalment?.id}
+          planId={instalment ? planParam : undefined}
+          state={payFormState(params)}
           texts={{
             amountLegend: t("amountLegend"),
             amountAll: t("amountAll", { amount: total }),
@@ -87,7 +92,6 @@ export default async function PayPage({ searchParams }: Props) {
             sending: t("sending"),
             errorTitle: t("errorTitle"),
             errorPrefix: common("errorPrefix"),
-            pageTitle: `${t("title")} – ${common("appName")}`,
             errors: Object.fromEntries(errorCodes.map((code) => [code, t(`errors.${code}`, { min: money(options.minOre, locale), max: total })])),
           }}
         />

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { api } from "@/server/api/server-caller";
 import { DomainError } from "@/server/domain/errors";
 import { parseMoney } from "@/server/domain/money";
+import type { RequestState } from "@/components/debtor/plan-request-form";
+import { keepRequestDraft } from "./new/request/draft";
 import { answersOf, stepHref, type WizardParams } from "./new/wizard";
 
 const codeOf = (error: unknown) => (error instanceof TRPCError && error.cause instanceof DomainError ? error.cause.code : "unknown");
@@ -36,17 +38,16 @@ export async function proposePlanAction(form: FormData) {
   redirect(`/plans/${planId}/sign`);
 }
 
-export interface RequestState {
-  errors: Partial<Record<"reason" | "income" | "costs" | "form", string>>;
-  values: { reason: string; income: string; costs: string };
-}
-
 const optionalMoney = (text: string) => (text.trim() === "" ? null : parseMoney(text));
 
-/** A plan outside policy goes to a person, with the debtor's reason and, if given, their budget. */
-export async function requestPlanAction(_previous: RequestState, form: FormData): Promise<RequestState> {
+/**
+ * A plan outside policy goes to a person, with the debtor's reason and, if given, their budget. A
+ * plain form: when it is refused, what was typed waits in a short-lived cookie (never the address,
+ * as the reason is the person's own words) and the page shows it again with the errors.
+ */
+export async function requestPlanAction(form: FormData) {
   const params = paramsOf(form);
-  const values = { reason: String(form.get("reason") ?? ""), income: String(form.get("income") ?? ""), costs: String(form.get("costs") ?? "") };
+  const values = { reason: String(form.get("reason") ?? "").slice(0, 2000), income: String(form.get("income") ?? "").slice(0, 40), costs: String(form.get("costs") ?? "").slice(0, 40) };
   const errors: RequestState["errors"] = {};
   const reason = z.string().trim().min(1).max(2000).safeParse(values.reason);
   if (!reason.success) errors.reason = "reason_required";
@@ -56,8 +57,12 @@ export async function requestPlanAction(_previous: RequestState, form: FormData)
   if (values.costs.trim() !== "" && costs === null) errors.costs = "money_invalid";
   const input = planInput(params);
   if (!input) errors.form = "unknown";
-  if (Object.keys(errors).length > 0 || !input || !reason.success) return { errors, values };
-  let planId: string;
+  const refuse = async (state: RequestState): Promise<never> => {
+    await keepRequestDraft(state);
+    redirect(`${stepHref("request", params)}&refused=1`);
+  };
+  if (Object.keys(errors).length > 0 || !input || !reason.success) return refuse({ errors, values });
+  let planId: string | undefined;
   try {
     const { replaces, ...answers } = input;
     ({ planId } = await (await api()).debtor.plans.propose({
@@ -66,19 +71,9 @@ export async function requestPlanAction(_previous: RequestState, form: FormData)
       request: { reason: reason.data, monthlyIncomeOre: income, monthlyCostsOre: costs },
     }));
   } catch (error) {
-    return { errors: { form: codeOf(error) }, values };
+    await refuse({ errors: { form: codeOf(error) }, values });
   }
   redirect(`/plans/${planId}`);
-}
-
-/** BankID says the plan is signed: make it binding, then show it. */
-export async function completePlanSigningAction(planId: string, orderId: string): Promise<{ error: string }> {
-  try {
-    await (await api()).debtor.plans.completeSigning({ planId, orderId });
-  } catch (error) {
-    return { error: codeOf(error) };
-  }
-  redirect(`/plans/${planId}?signed=1`);
 }
 
 /** Moves one instalment to the chosen date. */

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { DemoPerson, SimulatedPhoneTexts } from "@/components/ui/simulated-phone";
 import { DEMO_DISPUTE_DEBTORS, DEMO_DISPUTE_STAFF } from "@/server/db/seed/demo-dispute-people";
+import { DEMO_FAST_PEOPLE } from "@/server/db/seed/demo-fast";
 import { DEMO_DEBTORS, DEMO_NOBODY, DEMO_STAFF } from "@/server/db/seed/demo-people";
 import { TALK_DEMO_PEOPLE, TALK_DEMO_STAFF } from "@/server/db/seed/demo-talk-people";
 
@@ -12,6 +13,7 @@ export async function simTexts(): Promise<SimulatedPhoneTexts> {
 
 export const DEMO_PEOPLE: DemoPerson[] = [
   ...DEMO_DEBTORS.map((d) => ({ personalNumber: d.personalNumber, name: `${d.givenName} ${d.surname}` })),
+  ...DEMO_FAST_PEOPLE.map((d) => ({ personalNumber: d.personalNumber, name: `${d.givenName} ${d.surname}` })),
   { personalNumber: DEMO_NOBODY.personalNumber, name: `${DEMO_NOBODY.givenName} ${DEMO_NOBODY.surname}` },
   ...DEMO_STAFF.map((s) => ({ personalNumber: s.personalNumber, name: s.name })),
   ...DEMO_DISPUTE_DEBTORS.map((d) => ({ personalNumber: d.personalNumber, name: `${d.givenName} ${d.surname}` })),

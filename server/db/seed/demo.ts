@@ -8,6 +8,7 @@ import { encryptPersonalNumber, personalNumberHash } from "../../security/person
 import type { Db, Queryable } from "../client";
 import * as s from "../schema";
 import { createDeepLink } from "../../modules/deep-links/deep-links";
+import { seedFastDemo } from "./demo-fast";
 import { DEMO_DEBTORS, DEMO_STAFF } from "./demo-people";
 import { seedDemoDisputes } from "./demo-disputes";
 import { seedDemoTalk } from "./demo-talk";
@@ -200,4 +201,5 @@ async function seedDemo(tx: Queryable, today: string, workday: boolean): Promise
   await seedDemoDisputes(tx, today);
   await seedDemoTalk(tx, today);
   await seedDemoWorkplace(tx, today, { workday });
+  await seedFastDemo(tx, today, creditorIds);
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { TRPCError } from "@trpc/server";
@@ -12,12 +13,14 @@ import { longDate, money } from "@/components/ui/format";
 import type { Locale } from "@/i18n/config";
 import { api } from "@/server/api/server-caller";
 import { requirePerson } from "@/server/auth/require";
+import { getViewer } from "@/server/auth/viewer";
 import { daysBetween, todayInStockholm } from "@/server/domain/calendar";
 import { env } from "@/server/env";
 
 type Params = { params: Promise<{ caseId: string }> };
 
-async function load(caseId: string) {
+// The title and the page read the case once between them.
+const load = cache(async (caseId: string) => {
   if (!z.string().uuid().safeParse(caseId).success) notFound();
   try {
     return await (await api()).debtor.cases.get({ caseId });
@@ -25,11 +28,16 @@ async function load(caseId: string) {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-}
+});
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("cases");
-  return { title: t("title") };
+/** "Norrsken Mobil AB – 1 561,07 kr – Kvitt": the case's own name in the tab and the history. */
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  // Signed out: the page itself sends the person to sign in; until then, the general title.
+  const viewer = await getViewer();
+  if (viewer?.kind !== "debtor" || !viewer.subjectId) return { title: (await getTranslations("cases"))("title") };
+  const c = await load((await params).caseId);
+  const locale = (await getLocale()) as Locale;
+  return { title: `${c.creditor.name} – ${money(c.balance.leftOre, locale)}` };
 }
 
 export default async function CasePage({ params, searchParams }: Params & { searchParams: Promise<{ postponed?: string; disputed?: string }> }) {

@@ -12,7 +12,8 @@ import { money } from "@/components/ui/format";
 import type { Locale } from "@/i18n/config";
 import { api } from "@/server/api/server-caller";
 import { requirePerson } from "@/server/auth/require";
-import { env, isDemo } from "@/server/env";
+import { publicBaseUrl } from "@/server/api/context";
+import { isDemo } from "@/server/env";
 import { mcommerceAppUrl } from "@/server/integrations/swish/client";
 
 type Props = { params: Promise<{ requestId: string }> };
@@ -49,8 +50,9 @@ export default async function PaymentPage({ params }: Props) {
   const retry = singleCase ? `/pay?case=${singleCase}` : "/pay";
 
   if (request.status === "created" && request.method === "swish" && request.swishToken) {
-    const phone = /Mobi|Android|iPhone/i.test((await headers()).get("user-agent") ?? "");
-    const appUrl = swishAppUrl(request.swishToken, `${env().PUBLIC_BASE_URL}/payments/${request.id}`);
+    const h = await headers();
+    const phone = /Mobi|Android|iPhone/i.test(h.get("user-agent") ?? "");
+    const appUrl = swishAppUrl(request.swishToken, `${publicBaseUrl(h)}/payments/${request.id}`);
     // Swish's app reads an M-commerce token from a QR code as "D" followed by the token.
     const qr = await QRCode.toString(`D${request.swishToken}`, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
     const qrBlock = (

@@ -8,9 +8,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("staffTitle") };
 }
 
-export default async function StaffLoginPage({ searchParams }: { searchParams: Promise<{ reason?: string }> }) {
+export default async function StaffLoginPage({ searchParams }: { searchParams: Promise<{ reason?: string; bankid?: string }> }) {
   const viewer = await getViewer();
   if (viewer?.kind === "staff") redirect("/staff");
-  const { reason } = await searchParams;
-  return <LoginPanel purpose="staff" reason={reason} />;
+  const { reason, bankid } = await searchParams;
+  return <LoginPanel purpose="staff" reason={reason} result={bankid} />;
 }

@@ -33,7 +33,7 @@ export const bankidStart = publicProcedure
       ip: ctx.ip,
       sameDevice: input.sameDevice,
       now: ctx.now,
-      returnUrl: input.sameDevice ? `${env().PUBLIC_BASE_URL}${loginPath}?resume=1` : undefined,
+      returnUrl: input.sameDevice ? `${ctx.baseUrl ?? env().PUBLIC_BASE_URL}${loginPath}?resume=1` : undefined,
       limits: { perIp: env().LOGIN_RATE_LIMIT_PER_IP, perBrowser: env().LOGIN_RATE_LIMIT_PER_BROWSER, windowSeconds: 600 },
     });
     return { orderId: order.orderId, autoStartUrl: input.sameDevice ? autoStartUrl(order.autoStartToken) : null };

@@ -24,7 +24,7 @@ export const plansStartSigning = debtorProcedure
       ip: ctx.ip,
       sameDevice: input.sameDevice,
       now: ctx.now,
-      returnUrl: input.sameDevice ? `${config.PUBLIC_BASE_URL}/plans/${input.planId}/sign?resume=1` : undefined,
+      returnUrl: input.sameDevice ? `${ctx.baseUrl ?? config.PUBLIC_BASE_URL}/plans/${input.planId}/sign?resume=1` : undefined,
       limits: { perIp: config.LOGIN_RATE_LIMIT_PER_IP, perBrowser: config.LOGIN_RATE_LIMIT_PER_BROWSER, windowSeconds: 600 },
     });
     return { orderId: order.orderId, autoStartUrl: input.sameDevice ? autoStartUrl(order.autoStartToken) : null };

@@ -47,7 +47,6 @@ export default async function PlanAmountPage({ searchParams }: Props) {
     if (errors.length === 0) redirect(stepHref("day", params));
   }
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.text;
-  const many = t("liveMonths", { months: 999 }).replace("999", "{n}");
 
   return (
     <StepFrame
@@ -113,7 +112,7 @@ export default async function PlanAmountPage({ searchParams }: Props) {
             </div>
           </div>
         </fieldset>
-        <PlanLive formId="plan-amount" caseIds={answers.caseIds} replacesPlanId={answers.replaces} locale={locale} texts={{ monthsOne: t("liveMonths", { months: 1 }), monthsMany: many, monthly: t("liveMonthly", { amount: "{amount}" }) }} />
+        <PlanLive formId="plan-amount" params={params} />
         <button type="submit" className={primaryButton}>
           {t("continue")}
         </button>

@@ -4,13 +4,21 @@ import { getTranslations } from "next-intl/server";
 import { PlanRequestForm } from "@/components/debtor/plan-request-form";
 import { requirePerson } from "@/server/auth/require";
 import { requestPlanAction } from "../../actions";
+import { readRequestDraft } from "./draft";
 import { StepFrame } from "../layout-parts";
 import { answersOf, stepHref, type WizardParams } from "../wizard";
 
-type Props = { searchParams: Promise<WizardParams> };
+type Props = { searchParams: Promise<WizardParams & { refused?: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("plan"))("requestHeading") };
+/** What a refused request left to show again: only right after it was refused (`refused=1`). */
+async function refusedState(params: { refused?: string }) {
+  return params.refused ? await readRequestDraft() : null;
+}
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const refused = await refusedState(await searchParams);
+  const prefix = refused && Object.keys(refused.errors).length > 0 ? (await getTranslations("common"))("errorPrefix") : "";
+  return { title: `${prefix}${(await getTranslations("plan"))("requestHeading")}` };
 }
 
 /** Asking for a plan anyway: the reason and, optionally, income and costs. */
@@ -21,7 +29,7 @@ export default async function PlanRequestPage({ searchParams }: Props) {
   if (answersOf(params).method === null) redirect(stepHref("method", params));
   const t = await getTranslations("plan");
   const common = await getTranslations("common");
-  const hidden = Object.fromEntries(Object.entries(params).filter(([k, v]) => typeof v === "string" && v && k !== "submit" && k !== "error")) as Record<string, string>;
+  const hidden = Object.fromEntries(Object.entries(params).filter(([k, v]) => typeof v === "string" && v && k !== "submit" && k !== "error" && k !== "refused")) as Record<string, string>;
   const codes = ["reason_required", "money_invalid", "conflict_plan_exists", "conflict_case_not_plannable", "unknown"];
   return (
     <StepFrame back={stepHref("check", params)} backLabel={t("back")} heading={t("requestHeading")} errorTitle={t("errorTitle")} errors={[]}>
@@ -29,11 +37,13 @@ export default async function PlanRequestPage({ searchParams }: Props) {
       <PlanRequestForm
         action={requestPlanAction}
         hidden={hidden}
+        state={(await refusedState(params)) ?? { errors: {}, values: { reason: "", income: "", costs: "" } }}
         texts={{
           reason: t("requestReason"),
           income: t("requestIncome"),
           costs: t("requestCosts"),
           submit: t("requestSubmit"),
+          sending: (await getTranslations("pay"))("sending"),
           errorTitle: t("errorTitle"),
           errorPrefix: common("errorPrefix"),
           errors: Object.fromEntries(codes.map((c) => [c, t(`errors.${c}`)])),
