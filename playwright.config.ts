@@ -35,9 +35,10 @@ export default defineConfig({
       PORT: String(port),
       KVITT_DATA_DIR: ".data/pglite-e2e",
       NEXT_TELEMETRY_DISABLED: "1",
-      // BankID's timing, shortened so that expiry can be seen in a test.
-      KVITT_SIM_BANKID_START_TIMEOUT_MS: "8000",
-      KVITT_SIM_BANKID_USER_TIMEOUT_MS: "14000",
+      // BankID's timing, shortened so that expiry can be seen in a test, yet long enough for a page
+      // to open the app on a busy machine.
+      KVITT_SIM_BANKID_START_TIMEOUT_MS: "15000",
+      KVITT_SIM_BANKID_USER_TIMEOUT_MS: "25000",
       // Every test signs in from 127.0.0.1; the per-browser limit is still the real one.
       LOGIN_RATE_LIMIT_PER_IP: "10000",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),

@@ -37,6 +37,7 @@ async function measure(name, path) {
 await measure("start page", "/");
 await measure("help", "/help");
 await measure("login", "/login");
+await measure("staff login", "/staff/login");
 await page.goto(`${base}/login`);
 const t0 = Date.now();
 await page.getByRole("button", { name: "Öppna BankID på den här enheten" }).click();
@@ -51,7 +52,22 @@ await measure("cases overview", new URL(casesUrl).pathname);
 const caseHref = await page.getByRole("link", { name: /Visa ärendet/ }).first().getAttribute("href");
 await measure("case page", caseHref);
 await measure("debt-free", "/debt-free?amount=1500");
-await measure("pay (a React form)", `/pay?case=${caseHref.split("/").pop()}`);
+const caseId = caseHref.split("/").pop();
+await measure("pay", `/pay?case=${caseId}`);
+await measure("pay by bank transfer", `/pay/bank?case=${caseId}`);
+await measure("plan: which cases", `/plans/new?cases=${caseId}`);
+await measure("plan: amount (live)", `/plans/new/amount?cases=${caseId}&by=months&months=3`);
+await measure("plan: day", `/plans/new/day?cases=${caseId}&by=months&months=3`);
+await measure("plan: method", `/plans/new/method?cases=${caseId}&by=months&months=3&day=26`);
+await measure("plan: check", `/plans/new/check?cases=${caseId}&by=months&months=3&day=26&method=bankgiro`);
+await measure("plan: request", `/plans/new/request?cases=${caseId}&by=months&months=40&day=26&method=bankgiro`);
+await measure("postpone", `${caseHref}/postpone`);
+// The Swish status page: a payment started from the pay form, left open (it expires by itself).
+await page.goto(`${base}/pay?case=${caseId}`);
+await page.getByLabel(/^Swish/).check();
+await page.getByRole("button", { name: "Fortsätt" }).click();
+await page.waitForURL(/\/payments\/[0-9a-f-]{36}/);
+await measure("payment status (Swish)", new URL(page.url()).pathname);
 // The signed-in session, for Lighthouse to load the overview and the case page as Erik does.
 const cookie = (await context.cookies(base)).map((c) => `${c.name}=${c.value}`).join("; ");
 await browser.close();
@@ -65,17 +81,19 @@ if (!lighthouse) {
   const pages = [
     ["start page", "/"],
     ["help", "/help"],
+    ["login", "/login", ""],
     ["cases overview", new URL(casesUrl).pathname],
     ["case page", caseHref],
+    ["pay", `/pay?case=${caseId}`],
   ];
   // Lighthouse varies from run to run on a shared machine; as its docs advise, each page is run
   // several times and the run with the median performance score is the one reported.
   const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
-  for (const [name, path] of pages) {
+  for (const [name, path, pageCookie = cookie] of pages) {
     const reports = [];
     for (let i = 0; i < runs + 2 && reports.length < runs; i++) {
       try {
-        reports.push(runLighthouse(lighthouse, `${base}${path}`, cookie));
+        reports.push(runLighthouse(lighthouse, `${base}${path}`, pageCookie));
       } catch {
         // a failed trace (NO_NAVSTART and the like) is run again
       }
@@ -105,7 +123,7 @@ function runLighthouse(command, url, cookie) {
       "--quiet",
       "--output=json",
       "--only-categories=performance,accessibility",
-      `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
+      ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
       `--chrome-path=${executablePath}`,
       "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking",
     ],

@@ -36,13 +36,13 @@ test.describe("signing in with BankID on another device (QR)", () => {
 
   test("a QR code nobody scans ends cleanly with BankID's message", async ({ page }) => {
     await startQr(page);
-    await expect(page.getByRole("main").getByRole("alert")).toContainText("Misslyckades att läsa av QR-koden.", { timeout: 15_000 });
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("Misslyckades att läsa av QR-koden.", { timeout: 25_000 });
     await expectAccessible(page, "login start failed");
   });
 
   test("an order opened but never finished expires", async ({ page, request }) => {
     const qr = await startQr(page);
     await request.post("/api/sim/bankid/control/find", { data: { qrContent: await qr.getAttribute("data-qr") } });
-    await expect(page.getByRole("main").getByRole("alert")).toContainText("BankID-appen svarar inte.", { timeout: 20_000 });
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("BankID-appen svarar inte.", { timeout: 35_000 });
   });
 });
