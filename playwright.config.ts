@@ -28,7 +28,7 @@ export default defineConfig({
   webServer: {
     command: "node scripts/serve.mjs",
     url: `${baseURL}/api/health`,
-    timeout: 120_000,
+    timeout: 300_000,
     reuseExistingServer: false,
     env: {
       KVITT_DEMO: "1",
