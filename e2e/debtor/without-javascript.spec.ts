@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
-import { expect, expectAccessible, signInOnPhone, test } from "../fixtures";
+import { expect, expectAccessibleWithoutScript, signInOnPhone, test } from "../fixtures";
 
 // Ida Ek and Olof Ström are this file's own demo people (server/db/seed/demo-fast.ts): they pay and
 // make plans here, so no other file's test meets them.
@@ -49,7 +49,7 @@ test.describe("with JavaScript off", () => {
     expect(first).toMatch(/^bankid\./);
     // The page refreshes itself, so the code changes without a script.
     await expect.poll(() => qr.getAttribute("data-qr"), { timeout: 5_000 }).not.toBe(first);
-    await expectAccessible(page, "QR without JavaScript");
+    await expectAccessibleWithoutScript(page, "QR without JavaScript");
     await identify(request, { qrContent: (await qr.getAttribute("data-qr"))! }, IDA.personalNumber);
     await continueWhenDone(page);
     await page.waitForURL(/\/cases$/);
@@ -97,7 +97,7 @@ test.describe("with JavaScript off", () => {
     await expect(page).toHaveTitle(/^Fel: /);
     await expect(page.getByLabel("Belopp i kronor")).toHaveValue("5");
     await expect(page.getByLabel(/^Kort/)).toBeChecked();
-    await expectAccessible(page, "pay error without JavaScript");
+    await expectAccessibleWithoutScript(page, "pay error without JavaScript");
 
     await page.getByLabel("Belopp i kronor").fill("150");
     await page.getByRole("button", { name: "Fortsätt" }).click();
