@@ -195,6 +195,23 @@ test.describe("every debtor page goes out without React", () => {
         return /\/payments\/([0-9a-f-]{36})/.exec(page.url())![1]!;
       },
     };
+    // A message and a callback of Olof's own: the pages that show them.
+    examples.threadId = async () => {
+      await page.goto("/contact/write");
+      await page.getByLabel("Ditt meddelande").fill("Hej. Kan jag betala en del nu och resten senare?");
+      await page.getByRole("button", { name: "Skicka", exact: true }).click();
+      await page.waitForURL(/\/contact\/threads\/[0-9a-f-]{36}/);
+      return /\/contact\/threads\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    };
+    examples.callbackId = async () => {
+      await page.goto("/contact/callback");
+      await page.getByLabel("Telefonnummer").fill("070-765 43 21");
+      await page.getByRole("radio", { name: "Kl. 10–12" }).check();
+      await page.getByLabel("Vad vill du prata om?").fill("En plan.");
+      await page.getByRole("button", { name: "Be oss ringa", exact: true }).click();
+      await page.waitForURL(/\/contact\/callback\/[0-9a-f-]{36}/);
+      return /\/contact\/callback\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    };
     const queries: Record<string, string> = { "/plans/new/amount": `?cases=${caseId}`, "/plans/new/day": `?cases=${caseId}&by=months&months=3`, "/plans/new/method": `?cases=${caseId}&by=months&months=3&day=26`, "/plans/new/check": `?cases=${caseId}&by=months&months=3&day=26&method=bankgiro`, "/plans/new/request": `?cases=${caseId}&by=months&months=30&day=26&method=bankgiro`, "/plans/new": `?cases=${caseId}` };
 
     const missing: string[] = [];
