@@ -82,8 +82,24 @@ describe("holds and support needs", () => {
     expect(decision).toMatchObject({ action: "wait", reason: "on_hold" });
   });
 
-  it("a person with a support need gets nothing automated", () => {
-    expect(decideDispatch(input(FRIDAY_1959, { supportNeed: true }))).toMatchObject({ action: "wait", reason: "support_need" });
+  it("a person with a support need gets no automated message sooner than 14 days after the last one", () => {
+    const threeDaysAgo = new Date(FRIDAY_1959.getTime() - 3 * 86_400_000);
+    expect(decideDispatch(input(FRIDAY_1959, { supportNeed: true, lastAutomatedAt: threeDaysAgo }))).toEqual({
+      action: "wait",
+      until: new Date(threeDaysAgo.getTime() + 14 * 86_400_000),
+      channel: null,
+      reason: "support_need",
+    });
+    const fifteenDaysAgo = new Date(FRIDAY_1959.getTime() - 15 * 86_400_000);
+    expect(decideDispatch(input(FRIDAY_1959, { supportNeed: true, lastAutomatedAt: fifteenDaysAgo }))).toEqual({ action: "send", channel: "sms" });
+    // The first message goes; without a support need the pace is the usual one.
+    expect(decideDispatch(input(FRIDAY_1959, { supportNeed: true, lastAutomatedAt: null }))).toEqual({ action: "send", channel: "sms" });
+    expect(decideDispatch(input(FRIDAY_1959, { lastAutomatedAt: threeDaysAgo }))).toEqual({ action: "send", channel: "sms" });
+  });
+
+  it("a support need never holds back what the person asked for", () => {
+    const yesterday = new Date(FRIDAY_1959.getTime() - 86_400_000);
+    expect(decideDispatch(input(FRIDAY_1959, { supportNeed: true, lastAutomatedAt: yesterday, requested: true }))).toEqual({ action: "send", channel: "sms" });
   });
 
   it("a reminder whose moment has passed is cancelled rather than sent late", () => {

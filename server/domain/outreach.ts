@@ -97,7 +97,10 @@ export interface DispatchInput {
   person: Reachability;
   /** The case is on hold (a dispute, a rejected dispute's ten days, a staff hold). */
   caseOnHold: boolean;
+  /** The person has a support need: automated messages come at a slower pace. */
   supportNeed: boolean;
+  /** When the last automated message went to this person (any channel), or null. */
+  lastAutomatedAt?: Date | null;
   /** A code the person just asked for, or a reply they are waiting for: not automated. */
   requested: boolean;
 }
@@ -114,6 +117,9 @@ function usable(channel: Channel, person: Reachability): boolean {
   return true;
 }
 
+/** A person with a support need gets at most one automated message in this many days. */
+export const SUPPORT_NEED_PACE_DAYS = 14;
+
 /** Decides what the sender does with one message now. */
 export function decideDispatch(input: DispatchInput): DispatchDecision {
   const { now } = input;
@@ -122,7 +128,11 @@ export function decideDispatch(input: DispatchInput): DispatchDecision {
   if (!input.requested) {
     const tomorrow = stockholmTime(addDays(todayInStockholm(now), 1), 0, 5);
     if (input.caseOnHold) return { action: "wait", until: tomorrow, channel: null, reason: "on_hold" };
-    if (input.supportNeed) return { action: "wait", until: tomorrow, channel: null, reason: "support_need" };
+    if (input.supportNeed && input.lastAutomatedAt) {
+      // A slower pace: no automated message sooner than 14 days after the last one.
+      const next = new Date(input.lastAutomatedAt.getTime() + SUPPORT_NEED_PACE_DAYS * 86_400_000);
+      if (next > now) return { action: "wait", until: next, channel: null, reason: "support_need" };
+    }
   }
   const candidates = input.committedChannel
     ? [input.committedChannel]

@@ -1,6 +1,14 @@
-import { and, inArray, isNull, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, Column, getTableName, inArray, is, isNull, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import { caseHolds, debtorSupportNeeds } from "../../db/schema";
+
+/**
+ * A column named with its table. Inside a subquery a bare "id" would be the subquery's own, so a
+ * column from the outer query is always written in full.
+ */
+function qualified(column: AnyColumn | SQL): SQL {
+  return is(column, Column) ? sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}` : column;
+}
 
 /**
  * The one rule for "may an automated step touch this case today?": no active hold (a dispute,
@@ -8,7 +16,7 @@ import { caseHolds, debtorSupportNeeds } from "../../db/schema";
  * `today` is an ISO date in Europe/Stockholm.
  */
 export function caseOnHold(caseId: AnyColumn | SQL, today: string): SQL {
-  return sql`exists (select 1 from ${caseHolds} where ${caseHolds.caseId} = ${caseId} and ${caseHolds.liftedAt} is null and (${caseHolds.endsOn} is null or ${caseHolds.endsOn} > ${today}::date))`;
+  return sql`exists (select 1 from ${caseHolds} where ${qualified(caseHolds.caseId)} = ${qualified(caseId)} and ${qualified(caseHolds.liftedAt)} is null and (${qualified(caseHolds.endsOn)} is null or ${qualified(caseHolds.endsOn)} > ${today}::date))`;
 }
 
 /** Of these cases, the ones whose automated steps are paused today. */
@@ -29,5 +37,5 @@ export async function casesOnHold(db: Queryable, caseIds: string[], today: strin
 
 /** Whether a debtor has an active support need (only that it exists; never its detail). */
 export function debtorHasSupportNeed(debtorId: AnyColumn | SQL): SQL {
-  return sql`exists (select 1 from ${debtorSupportNeeds} where ${debtorSupportNeeds.debtorId} = ${debtorId} and ${debtorSupportNeeds.clearedAt} is null)`;
+  return sql`exists (select 1 from ${debtorSupportNeeds} where ${qualified(debtorSupportNeeds.debtorId)} = ${qualified(debtorId)} and ${qualified(debtorSupportNeeds.clearedAt)} is null)`;
 }

@@ -1,12 +1,12 @@
-import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, ne, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { debtors, outbox } from "../../db/schema";
+import { debtors, debtorSupportNeeds, outbox } from "../../db/schema";
 import { todayInStockholm } from "../../domain/calendar";
 import { channelOrder, decideDispatch, type Channel } from "../../domain/outreach";
 import { ChannelError } from "../../integrations/channel-error";
 import { decryptPersonalNumber } from "../../security/personal-number";
 import { createDeepLinkRow } from "../deep-links/deep-links";
-import { casesOnHold, debtorHasSupportNeed } from "../holds/paused";
+import { casesOnHold } from "../holds/paused";
 import { emailHtml, emailText, smsText } from "./compose";
 import { renderContent, type Language, type MessageContent } from "./render";
 
@@ -130,7 +130,6 @@ async function prepare(db: Db, deps: OutreachDeps, messageId: string, now: Date)
         preferred: debtors.preferredChannel,
         language: debtors.language,
         pnr: debtors.personalNumberEncrypted,
-        supportNeed: sql<boolean>`${debtorHasSupportNeed(debtors.id)}`,
       })
       .from(debtors)
       .where(eq(debtors.id, row.debtorId));
@@ -143,6 +142,20 @@ async function prepare(db: Db, deps: OutreachDeps, messageId: string, now: Date)
       .where(and(eq(outbox.debtorId, row.debtorId), eq(outbox.channel, "sms"), inArray(outbox.status, ["sent", "delivered", "sending"]), ne(outbox.kind, "contact_code"), ne(outbox.id, row.id)))
       .orderBy(desc(outbox.sentAt))
       .limit(1);
+    // A support need slows the pace of automated messages: when did the last one go?
+    const [need] = await tx
+      .select({ id: debtorSupportNeeds.id })
+      .from(debtorSupportNeeds)
+      .where(and(eq(debtorSupportNeeds.debtorId, row.debtorId), isNull(debtorSupportNeeds.clearedAt)))
+      .limit(1);
+    const [lastAutomated] = need
+      ? await tx
+          .select({ at: outbox.sentAt })
+          .from(outbox)
+          .where(and(eq(outbox.debtorId, row.debtorId), inArray(outbox.status, ["sent", "delivered", "sending"]), notInArray(outbox.kind, [...REQUESTED_KINDS]), ne(outbox.id, row.id)))
+          .orderBy(desc(outbox.sentAt))
+          .limit(1)
+      : [];
     const resumed = row.status === "sending";
     const decision = decideDispatch({
       now,
@@ -158,7 +171,8 @@ async function prepare(db: Db, deps: OutreachDeps, messageId: string, now: Date)
         lastSmsAt: lastSms?.at ?? null,
       },
       caseOnHold: onHold,
-      supportNeed: !!person.supportNeed,
+      supportNeed: !!need,
+      lastAutomatedAt: lastAutomated?.at ?? null,
       requested: REQUESTED_KINDS.has(row.kind),
     });
     if (decision.action === "cancel") {
