@@ -198,6 +198,8 @@ test.describe("every debtor page goes out without React", () => {
     // A message and a callback of Olof's own: the pages that show them.
     examples.threadId = async () => {
       await page.goto("/contact/write");
+      // First what it is about (a case is already chosen), then the words.
+      await page.getByRole("button", { name: "Fortsätt" }).click();
       await page.getByLabel("Ditt meddelande").fill("Hej. Kan jag betala en del nu och resten senare?");
       await page.getByRole("button", { name: "Skicka", exact: true }).click();
       await page.waitForURL(/\/contact\/threads\/[0-9a-f-]{36}/);
