@@ -38,6 +38,9 @@ export async function openDatabase(options: {
     const { Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
     const pool = new Pool({ connectionString: options.url, max: options.poolSize ?? DEFAULT_POOL_SIZE });
+    // An idle connection the server closed (a restart, a failover) is dropped by the pool and
+    // opened again when next needed; unheard, its error would end the process.
+    pool.on("error", (error) => console.warn(`An idle database connection was closed: ${error.message}`));
     const db = drizzle(pool, { schema, logger: options.logger }) as unknown as Db;
     return { db, kind: "postgres", pool, close: () => pool.end() };
   }
