@@ -112,7 +112,7 @@ async function main() {
 
   // Search: personal numbers (hash lookup), names, case, OCR and invoice numbers, phone and e-mail.
   const sample = rowsOf<{ case_number: string; ocr_reference: string; invoice_number: string; surname: string; given_name: string }>(
-    await handle.db.execute(sql`select c.case_number, c.ocr_reference, c.invoice_number, d.surname, d.given_name from cases c join debtors d on d.id = c.debtor_id tablesample system (1) limit 500`),
+    await handle.db.execute(sql`select c.case_number, c.ocr_reference, c.invoice_number, d.surname, d.given_name from cases c tablesample system (1) join debtors d on d.id = c.debtor_id limit 500`),
   );
   const erik = DEMO_DEBTORS.find((p) => p.key === "erik")!.personalNumber;
   const queries = [

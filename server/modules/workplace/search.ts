@@ -57,12 +57,16 @@ export async function searchDebtors(db: Db, input: { staffId: string; query: str
           birthDate: debtors.birthDate,
           city: debtors.city,
           pnrMatch: terms.personalNumber ? sql<boolean>`${debtors.personalNumberHash} = ${personalNumberHash(terms.personalNumber, env().KVITT_PNR_HASH_KEY)}` : sql<boolean>`false`,
-          supportNeed: debtorHasSupportNeed(debtors.id).mapWith(Boolean),
-          caseCount: sql<number>`(select count(*) from ${cases} where ${cases.debtorId} = ${debtors.id})`.mapWith(Number),
+          // Named in full: a query on one table renders its columns bare, and inside a subquery a
+          // bare "id" would be the subquery's own.
+          supportNeed: debtorHasSupportNeed(sql`"debtors"."id"`).mapWith(Boolean),
+          caseCount: sql<number>`(select count(*) from ${cases} where ${cases.debtorId} = "debtors"."id")`.mapWith(Number),
         })
         .from(debtors)
         .where(or(...conditions))
-        .orderBy(debtors.surname, debtors.givenName, debtors.id)
+        // By the lower-case names the indexes hold, so the planner takes the matching rows from them
+        // and sorts those, rather than walking every debtor in surname order.
+        .orderBy(sql`lower(${debtors.surname})`, sql`lower(${debtors.givenName})`, debtors.id)
         .limit(SEARCH_LIMIT);
       return rows.map((r) => {
         const hit = byCase.get(r.id);

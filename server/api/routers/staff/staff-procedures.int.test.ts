@@ -251,6 +251,13 @@ describe("every staff procedure", () => {
     for (const r of rows) expect(JSON.stringify(r.details)).not.toMatch(/holmberg/i);
   });
 
+  it("counts each person's own cases and support need in a search", async () => {
+    const [karl] = (await call("agent", "staff.debtors.search", { query: "Karl Lund" })) as { caseCount: number; supportNeed: boolean }[];
+    expect(karl).toMatchObject({ caseCount: 1, supportNeed: false });
+    const [lars] = (await call("agent", "staff.debtors.search", { query: "Lars Dahl" })) as { caseCount: number; supportNeed: boolean }[];
+    expect(lars).toMatchObject({ caseCount: 1, supportNeed: true });
+  });
+
   it("a read writes one audit event in all, whoever it is by", async () => {
     const before = (await handle.db.select({ n: count() }).from(auditEvents))[0]!.n;
     await call("agent", "staff.debtors.get", { debtorId });
