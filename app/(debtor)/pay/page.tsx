@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { PayForm } from "@/components/debtor/pay-form";
 import { money } from "@/components/ui/format";
 import type { Locale } from "@/i18n/config";
-import { api } from "@/server/api/server-caller";
+import { api, orNotFound } from "@/server/api/server-caller";
 import { requirePerson } from "@/server/auth/require";
 import { startPaymentAction } from "./actions";
 import { payFormState } from "./state";
@@ -36,13 +35,7 @@ export default async function PayPage({ searchParams }: Props) {
   }
   const caseId = z.string().uuid().safeParse(caseParam).success ? caseParam : undefined;
   if (caseParam !== undefined && !caseId) notFound();
-  let options;
-  try {
-    options = await (await api()).debtor.payments.options({ caseId });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const options = await orNotFound((await api()).debtor.payments.options({ caseId }));
   if (caseId && options.cases.length === 0) redirect(`/cases/${caseId}`);
   const t = await getTranslations("pay");
   const common = await getTranslations("common");

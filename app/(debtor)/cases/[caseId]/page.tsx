@@ -3,7 +3,6 @@ import Link from "next/link";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { Breakdown } from "@/components/debtor/breakdown";
 import { CaseTalk } from "@/components/debtor/case-talk";
@@ -11,7 +10,7 @@ import { ButtonLink } from "@/components/ui/button-link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { longDate, money } from "@/components/ui/format";
 import type { Locale } from "@/i18n/config";
-import { api } from "@/server/api/server-caller";
+import { api, orNotFound } from "@/server/api/server-caller";
 import { requirePerson } from "@/server/auth/require";
 import { getViewer } from "@/server/auth/viewer";
 import { daysBetween, todayInStockholm } from "@/server/domain/calendar";
@@ -22,12 +21,7 @@ type Params = { params: Promise<{ caseId: string }> };
 // The title and the page read the case once between them.
 const load = cache(async (caseId: string) => {
   if (!z.string().uuid().safeParse(caseId).success) notFound();
-  try {
-    return await (await api()).debtor.cases.get({ caseId });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  return orNotFound((await api()).debtor.cases.get({ caseId }));
 });
 
 /** "Norrsken Mobil AB – 1 561,07 kr – Kvitt": the case's own name in the tab and the history. */

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { MessageForm } from "@/components/debtor/message-form";
 import { messageErrors } from "@/components/debtor/message-errors";
 import { optionClass, primaryButton, radioClass, TalkFrame } from "@/components/debtor/talk-parts";
-import { api } from "@/server/api/server-caller";
+import { api, orNotFound } from "@/server/api/server-caller";
 import { requirePerson } from "@/server/auth/require";
 
 type Props = { searchParams: Promise<{ case?: string; error?: string }> };
@@ -55,13 +54,7 @@ export default async function WritePage({ searchParams }: Props) {
 
   const subject = query.case === "general" ? ("general" as const) : z.string().uuid().safeParse(query.case).success ? { caseId: query.case } : null;
   if (!subject) notFound();
-  let compose;
-  try {
-    compose = await caller.debtor.talk.compose({ subject });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const compose = await orNotFound(caller.debtor.talk.compose({ subject }));
   // One conversation per subject: an open one is where the next message goes.
   if (compose.threadId) redirect(`/contact/threads/${compose.threadId}${query.error ? "?error=1" : ""}#reply`);
   const errors = await messageErrors(compose.draft, !!query.error);

@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { CopyButton } from "@/components/ui/copy-button";
 import { longDate, money } from "@/components/ui/format";
 import type { Locale } from "@/i18n/config";
-import { api } from "@/server/api/server-caller";
+import { api, orNotFound } from "@/server/api/server-caller";
 import { requirePerson } from "@/server/auth/require";
 import { splitOverCases } from "@/server/domain/payment-choice";
 
@@ -25,13 +24,7 @@ export default async function PayByBankPage({ searchParams }: Props) {
   const query = await searchParams;
   const caseId = z.string().uuid().safeParse(query.case).success ? query.case : undefined;
   if (query.case !== undefined && !caseId) notFound();
-  let options;
-  try {
-    options = await (await api()).debtor.payments.options({ caseId });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const options = await orNotFound((await api()).debtor.payments.options({ caseId }));
   const t = await getTranslations("pay");
   const locale = (await getLocale()) as Locale;
   const asked = z.coerce.number().int().positive().safeParse(query.amount);

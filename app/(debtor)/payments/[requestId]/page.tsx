@@ -4,13 +4,12 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { PaymentWatcher } from "@/components/debtor/payment-watcher";
 import { ButtonLink } from "@/components/ui/button-link";
 import { money } from "@/components/ui/format";
 import type { Locale } from "@/i18n/config";
-import { api } from "@/server/api/server-caller";
+import { api, orNotFound } from "@/server/api/server-caller";
 import { requirePerson } from "@/server/auth/require";
 import { publicBaseUrl } from "@/server/api/context";
 import { isDemo } from "@/server/env";
@@ -36,13 +35,7 @@ export default async function PaymentPage({ params }: Props) {
   const { requestId } = await params;
   if (!z.string().uuid().safeParse(requestId).success) notFound();
   const caller = await api();
-  let request;
-  try {
-    request = await caller.debtor.payments.get({ requestId });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const request = await orNotFound(caller.debtor.payments.get({ requestId }));
   const t = await getTranslations("pay");
   const locale = (await getLocale()) as Locale;
   const amount = money(request.amountOre, locale);

@@ -1,7 +1,6 @@
 import { notFound, redirect } from "next/navigation";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { api } from "@/server/api/server-caller";
+import { api, orNotFound } from "@/server/api/server-caller";
 import { requirePerson } from "@/server/auth/require";
 import { DISPUTE_REASONS, disputedAmount, type DisputeReason } from "@/server/domain/disputes";
 import { parseMoney } from "@/server/domain/money";
@@ -43,12 +42,7 @@ export async function loadCase(caseId: string) {
   const viewer = await requirePerson();
   if (!viewer.subjectId) redirect("/no-cases");
   if (!z.string().uuid().safeParse(caseId).success) notFound();
-  try {
-    return await (await api()).debtor.cases.get({ caseId });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  return orNotFound((await api()).debtor.cases.get({ caseId }));
 }
 
 /** A case that cannot be disputed now (paid, closed, or already disputed) goes back to its page. */

@@ -2,11 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { longDate } from "@/components/ui/format";
 import type { Locale } from "@/i18n/config";
-import { api } from "@/server/api/server-caller";
+import { api, orNotFound } from "@/server/api/server-caller";
 import { requirePerson } from "@/server/auth/require";
 import { postponeDueDateAction } from "../../../plans/actions";
 
@@ -22,13 +21,7 @@ export default async function PostponePage({ params, searchParams }: Props) {
   if (!viewer.subjectId) redirect("/no-cases");
   const { caseId } = await params;
   if (!z.string().uuid().safeParse(caseId).success) notFound();
-  let c;
-  try {
-    c = await (await api()).debtor.cases.get({ caseId });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const c = await orNotFound((await api()).debtor.cases.get({ caseId }));
   const t = await getTranslations("plan");
   const locale = (await getLocale()) as Locale;
   const { error } = await searchParams;

@@ -2,11 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { dayWithWeekday, linkClass, noticeClass, secondaryButton, TalkFrame, windowText } from "@/components/debtor/talk-parts";
 import type { Locale } from "@/i18n/config";
-import { api } from "@/server/api/server-caller";
+import { api, orNotFound } from "@/server/api/server-caller";
 import { requirePerson } from "@/server/auth/require";
 import { cancelCallbackAction } from "../../actions";
 
@@ -22,13 +21,7 @@ export default async function CallbackConfirmation({ params, searchParams }: Pro
   if (!viewer.subjectId) redirect("/no-cases");
   const { callbackId } = await params;
   if (!z.string().uuid().safeParse(callbackId).success) notFound();
-  let c;
-  try {
-    c = await (await api()).debtor.callbacks.get({ callbackId });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const c = await orNotFound((await api()).debtor.callbacks.get({ callbackId }));
   const t = await getTranslations("talk");
   const locale = (await getLocale()) as Locale;
   const query = await searchParams;

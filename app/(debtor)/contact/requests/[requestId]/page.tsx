@@ -2,11 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { dayWithWeekday, linkClass, momentDate, noticeClass, TalkFrame } from "@/components/debtor/talk-parts";
 import type { Locale } from "@/i18n/config";
-import { api } from "@/server/api/server-caller";
+import { api, orNotFound } from "@/server/api/server-caller";
 import { requirePerson } from "@/server/auth/require";
 
 type Props = { params: Promise<{ requestId: string }>; searchParams: Promise<{ sent?: string; already?: string }> };
@@ -21,13 +20,7 @@ export default async function RequestPage({ params, searchParams }: Props) {
   if (!viewer.subjectId) redirect("/no-cases");
   const { requestId } = await params;
   if (!z.string().uuid().safeParse(requestId).success) notFound();
-  let r;
-  try {
-    r = await (await api()).debtor.requests.open({ requestId });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const r = await orNotFound((await api()).debtor.requests.open({ requestId }));
   const t = await getTranslations("talk");
   const locale = (await getLocale()) as Locale;
   const query = await searchParams;

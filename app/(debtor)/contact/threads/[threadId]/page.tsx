@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { MessageForm } from "@/components/debtor/message-form";
 import { messageErrors } from "@/components/debtor/message-errors";
 import { dayWithWeekday, fileSize, momentDateTime, noticeClass, TalkFrame } from "@/components/debtor/talk-parts";
 import type { Locale } from "@/i18n/config";
-import { api } from "@/server/api/server-caller";
+import { api, orNotFound } from "@/server/api/server-caller";
 import { requirePerson } from "@/server/auth/require";
 
 type Props = { params: Promise<{ threadId: string }>; searchParams: Promise<{ sent?: string; error?: string }> };
@@ -25,13 +24,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   if (!z.string().uuid().safeParse(threadId).success) notFound();
   const query = await searchParams;
   const caller = await api();
-  let thread;
-  try {
-    thread = await caller.debtor.talk.openThread({ threadId });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const thread = await orNotFound(caller.debtor.talk.openThread({ threadId }));
   const t = await getTranslations("talk");
   const a = await getTranslations("attachments");
   const locale = (await getLocale()) as Locale;

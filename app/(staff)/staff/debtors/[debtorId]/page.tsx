@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { TRPCError } from "@trpc/server";
 import { longDate, money } from "@/components/ui/format";
 import { errorMessage } from "@/components/staff/error-message";
 import { Notice } from "@/components/staff/notice";
@@ -11,7 +10,7 @@ import { answerHref } from "@/components/staff/item-href";
 import { StaffFrame } from "@/components/staff/staff-frame";
 import { button, card, input, label, secondaryButton, textLink } from "@/components/staff/styles";
 import type { Locale } from "@/i18n/config";
-import { api } from "@/server/api/server-caller";
+import { api, orNotFound } from "@/server/api/server-caller";
 import { requireStaff } from "@/server/auth/require";
 import { addDays, todayInStockholm } from "@/server/domain/calendar";
 import { urgencyOf } from "@/server/domain/work-deadlines";
@@ -57,13 +56,7 @@ export default async function DebtorScreen({ params, searchParams }: { params: P
   const item = q.item && UUID.test(q.item) ? q.item : undefined;
   const kinds = (Array.isArray(q.kinds) ? q.kinds : q.kinds ? [q.kinds] : []).filter((x): x is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(x));
   const caller = await api();
-  let screen;
-  try {
-    screen = await caller.staff.debtors.get({ debtorId, workItemId: item, kinds: kinds.length ? kinds : undefined });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const screen = await orNotFound(caller.staff.debtors.get({ debtorId, workItemId: item, kinds: kinds.length ? kinds : undefined }));
   const templates = await caller.staff.templates.list();
   const templateId = q.template && UUID.test(q.template) ? q.template : undefined;
   const templateCase = q.case && UUID.test(q.case) ? q.case : undefined;

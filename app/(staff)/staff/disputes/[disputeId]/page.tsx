@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { longDate, money } from "@/components/ui/format";
 import type { Locale } from "@/i18n/config";
-import { api } from "@/server/api/server-caller";
+import { api, orNotFound } from "@/server/api/server-caller";
 import { StaffFrame } from "@/components/staff/staff-frame";
 import { requireStaff } from "@/server/auth/require";
 import { todayInStockholm } from "@/server/domain/calendar";
@@ -27,13 +26,7 @@ export default async function StaffDisputePage({ params, searchParams }: Props) 
   const viewer = await requireStaff();
   const { disputeId } = await params;
   if (!z.string().uuid().safeParse(disputeId).success) notFound();
-  let d;
-  try {
-    d = await (await api()).staff.disputes.get({ disputeId });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const d = await orNotFound((await api()).staff.disputes.get({ disputeId }));
   const q = await searchParams;
   const t = await getTranslations("staffDisputes");
   const reasons = await getTranslations("dispute.reason");

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { StaffFrame } from "@/components/staff/staff-frame";
 import { requireStaff } from "@/server/auth/require";
-import { api } from "@/server/api/server-caller";
+import { api, orNotFound } from "@/server/api/server-caller";
 import { callbackOutcomeAction } from "../../actions";
 import { Back, Notice, staffButton, staffField } from "../../parts";
 
@@ -18,13 +17,7 @@ export default async function StaffCallbackPage({ params, searchParams }: { para
   const viewer = await requireStaff();
   const { callbackId } = await params;
   if (!z.string().uuid().safeParse(callbackId).success) notFound();
-  let c;
-  try {
-    c = await (await api()).staff.callbacks.get({ callbackId });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const c = await orNotFound((await api()).staff.callbacks.get({ callbackId }));
   const t = await getTranslations("staffTalk");
   const query = await searchParams;
   return (

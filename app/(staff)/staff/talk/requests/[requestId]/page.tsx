@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { StaffFrame } from "@/components/staff/staff-frame";
 import { requireStaff } from "@/server/auth/require";
-import { api } from "@/server/api/server-caller";
+import { api, orNotFound } from "@/server/api/server-caller";
 import { answerComplaintAction, releaseDataAccessAction } from "../../actions";
 import { Back, Notice, staffButton, staffField, stockholmDateTime } from "../../parts";
 
@@ -18,13 +17,7 @@ export default async function StaffRequestPage({ params, searchParams }: { param
   const viewer = await requireStaff();
   const { requestId } = await params;
   if (!z.string().uuid().safeParse(requestId).success) notFound();
-  let r;
-  try {
-    r = await (await api()).staff.requests.get({ requestId });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const r = await orNotFound((await api()).staff.requests.get({ requestId }));
   const t = await getTranslations("staffTalk");
   const query = await searchParams;
   return (

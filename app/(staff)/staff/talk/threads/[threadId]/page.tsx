@@ -2,11 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { StaffFrame } from "@/components/staff/staff-frame";
 import { requireStaff } from "@/server/auth/require";
-import { api } from "@/server/api/server-caller";
+import { api, orNotFound } from "@/server/api/server-caller";
 import { handledAction, replyAction } from "../../actions";
 import { Back, Notice, staffButton, staffField, staffLink, staffSecondary, stockholmDateTime } from "../../parts";
 
@@ -19,13 +18,7 @@ export default async function StaffThreadPage({ params, searchParams }: { params
   const viewer = await requireStaff();
   const { threadId } = await params;
   if (!z.string().uuid().safeParse(threadId).success) notFound();
-  let thread;
-  try {
-    thread = await (await api()).staff.talk.thread({ threadId });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const thread = await orNotFound((await api()).staff.talk.thread({ threadId }));
   const t = await getTranslations("staffTalk");
   const query = await searchParams;
   const caller = await api();
