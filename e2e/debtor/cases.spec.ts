@@ -10,6 +10,9 @@ test.describe("what do I owe, and why", () => {
 
     await page.getByRole("link", { name: "Visa ärendet från Norrsken Mobil AB" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("kvar att betala till Norrsken Mobil AB");
+    // The tab and the history name the case itself: creditor, what is left, and the portal.
+    const left = (await page.getByRole("heading", { level: 1 }).textContent())!.match(/[\d\s\u00a0]+,\d{2}\s*kr/)![0].trim();
+    await expect(page).toHaveTitle(`Norrsken Mobil AB – ${left} – Kvitt`);
     await expect(page.getByRole("heading", { name: "Vad har hänt?" })).toBeVisible();
     const table = page.getByRole("table", { name: "Vad du ska betala, del för del" });
     await expect(table.getByRole("rowheader", { name: /Inkassoavgift/ })).toContainText("högst 180 kr");
@@ -47,6 +50,7 @@ test.describe("what do I owe, and why", () => {
     await page.getByRole("link", { name: "View the case from Studiekassan Lån AB" }).click();
     await expect(page.getByRole("heading", { name: "How we worked it out" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(/You have SEK\s[\d,.]+ left to pay to Studiekassan Lån AB/);
+    await expect(page).toHaveTitle(/^Studiekassan Lån AB – SEK\s[\d,.]+ – Kvitt$/);
     await expectAccessible(page, "case en");
     await page.goto("/debt-free?amount=800");
     await expect(page.getByText(/If you pay SEK\s800 a month, you will be debt-free in/)).toBeVisible();

@@ -8,6 +8,30 @@ async function startQr(page: import("@playwright/test").Page) {
   return qr;
 }
 
+test.describe("which sign-in comes first", () => {
+  test("on a computer, the QR code is the primary button", async ({ page }) => {
+    await page.goto("/login");
+    const otherDevice = page.getByRole("button", { name: "Mobilt BankID på en annan enhet" });
+    await expect(otherDevice).toHaveAttribute("data-primary", "");
+    await expect(otherDevice).not.toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
+    await expect(page.getByRole("button", { name: "Öppna BankID på den här enheten" })).toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
+  });
+
+  test("a touch-first screen counts as a phone, whatever its browser says", async ({ browser }) => {
+    // A desktop browser's words, but a touch screen without hover: a tablet or a phone in desktop mode.
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true, locale: "sv-SE" });
+    const page = await context.newPage();
+    try {
+      expect(await page.evaluate(() => matchMedia("(hover: none) and (pointer: coarse)").matches)).toBe(true);
+      await page.goto("/login");
+      await expect(page.getByRole("button", { name: "Öppna BankID på den här enheten" })).not.toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
+      await expect(page.getByRole("button", { name: "Mobilt BankID på en annan enhet" })).toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 test.describe("signing in with BankID on another device (QR)", () => {
   test("the QR code changes every second, and scanning it signs the person in", async ({ page, request }) => {
     const qr = await startQr(page);

@@ -18,6 +18,17 @@ test.describe("signing in with BankID on a phone", () => {
     await page.waitForURL(/\/login$/);
   });
 
+  test("on a phone, BankID on this device is the primary button", async ({ page }) => {
+    await page.goto("/login");
+    const thisDevice = page.getByRole("button", { name: "Öppna BankID på den här enheten" });
+    const otherDevice = page.getByRole("button", { name: "Mobilt BankID på en annan enhet" });
+    await expect(thisDevice).toHaveAttribute("data-primary", "");
+    await expect(otherDevice).not.toHaveAttribute("data-primary");
+    // Filled with the brand colour, and the other one only outlined.
+    await expect(thisDevice).not.toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
+    await expect(otherDevice).toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
+  });
+
   test("the simulated app shows the order and passes axe", async ({ page }) => {
     await page.goto("/login");
     await page.getByRole("button", { name: "Öppna BankID på den här enheten" }).click();
