@@ -1,5 +1,5 @@
 // `npm test`: installs what is missing, then lint, type check, unit, integration and end-to-end tests.
-import { execSync, spawnSync } from "node:child_process";
+import { execSync, spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { ensureInstall } from "./ensure-install.mjs";
 
@@ -18,32 +18,54 @@ function ensureChromium() {
 ensureChromium();
 
 const env = { ...process.env, TZ: "UTC", NEXT_TELEMETRY_DISABLED: "1" };
-const steps = [
-  ["lint", "npx eslint --max-warnings=0 ."],
-  ["type check", "npx tsc --noEmit"],
-  ["unit tests", "npx vitest run --project unit"],
-  ["integration tests", "npx vitest run --project integration"],
-  ["build", "node scripts/build-if-needed.mjs"],
-  ["end-to-end tests", "npx playwright test"],
+// Steps in one group share nothing and run side by side (the checks keep one core busy each, the
+// integration tests wait mostly on the database while the app builds); the groups run in order.
+const groups = [
+  [
+    ["lint", "npx eslint --max-warnings=0 ."],
+    ["type check", "npx tsc --noEmit"],
+    ["unit tests", "npx vitest run --project unit"],
+  ],
+  [
+    ["integration tests", "npx vitest run --project integration"],
+    ["build", "node scripts/build-if-needed.mjs"],
+  ],
+  [["end-to-end tests", "npx playwright test"]],
 ];
+
+/** Runs one step; alone it prints as it goes, beside others its output is printed whole when it ends. */
+function run(name, cmd, alone) {
+  const started = Date.now();
+  console.info(`\n▶ ${name}`);
+  return new Promise((resolve) => {
+    const child = spawn(cmd, { shell: true, stdio: alone ? "inherit" : ["ignore", "pipe", "pipe"], env });
+    const output = [];
+    if (!alone) {
+      child.stdout.on("data", (chunk) => output.push(chunk));
+      child.stderr.on("data", (chunk) => output.push(chunk));
+    }
+    child.on("close", (code) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      if (!alone) {
+        console.info(`\n── ${name} ──`);
+        process.stdout.write(Buffer.concat(output));
+      }
+      if (code === 0) console.info(`✔ ${name} (${seconds} s)`);
+      else console.error(`✘ ${name} failed (${seconds} s)`);
+      resolve(code === 0);
+    });
+  });
+}
 
 const only = process.argv.slice(2);
 let failed = 0;
 let passed = 0;
-for (const [name, cmd] of steps) {
-  if (only.length > 0 && !only.some((o) => name.startsWith(o))) continue;
-  if (name === "end-to-end tests" && !process.env.DATABASE_URL) rmSync(".data/pglite-e2e", { recursive: true, force: true });
-  const started = Date.now();
-  console.info(`\n▶ ${name}`);
-  const result = spawnSync(cmd, { shell: true, stdio: "inherit", env });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (result.status === 0) {
-    passed += 1;
-    console.info(`✔ ${name} (${seconds} s)`);
-  } else {
-    failed += 1;
-    console.error(`✘ ${name} failed (${seconds} s)`);
-  }
+for (const group of groups) {
+  const chosen = group.filter(([name]) => only.length === 0 || only.some((o) => name.startsWith(o)));
+  if (chosen.some(([name]) => name === "end-to-end tests") && !process.env.DATABASE_URL) rmSync(".data/pglite-e2e", { recursive: true, force: true });
+  const results = await Promise.all(chosen.map(([name, cmd]) => run(name, cmd, chosen.length === 1)));
+  passed += results.filter(Boolean).length;
+  failed += results.filter((ok) => !ok).length;
 }
 console.info(`\nnpm test took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 console.info(`steps: ${passed} passed, ${failed} failed`);

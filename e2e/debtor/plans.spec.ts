@@ -152,6 +152,8 @@ async function postpone(page: Page, l: (typeof L)["sv"], label: string) {
 }
 
 test.describe("paying over time", () => {
+  // Each journey signs twice with BankID and scans every step; files run side by side.
+  test.describe.configure({ timeout: 180_000 });
   test("Swedish: a plan inside policy signed with BankID, one outside policy asked for, an instalment and a due date moved", async ({ page }) => {
     const l = L.sv;
     await signInOnPhone(page, "Erik Johansson");
