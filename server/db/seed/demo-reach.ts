@@ -1,9 +1,13 @@
 import { asc, eq } from "drizzle-orm";
 import { addDays } from "../../domain/calendar";
+import { FEE_RULES } from "../../domain/fees";
+import { makeOcr } from "../../domain/ocr";
 import { channelOrder, stockholmTime } from "../../domain/outreach";
 import { env } from "../../env";
 import { emailText, smsText } from "../../modules/outreach/compose";
 import { renderContent } from "../../modules/outreach/render";
+import { encryptPersonalNumber, personalNumberHash } from "../../security/personal-number";
+import { REACH_DEMO_PERSON } from "./demo-reach-people";
 import type { Queryable } from "../client";
 import * as s from "../schema";
 
@@ -15,6 +19,7 @@ import * as s from "../schema";
  */
 export async function seedDemoReach(tx: Queryable, today: string): Promise<void> {
   const config = env();
+  await seedReachPerson(tx, today);
   const people = await tx.select().from(s.debtors).orderBy(asc(s.debtors.createdAt));
   for (const person of people) {
     const [first] = await tx.select().from(s.cases).where(eq(s.cases.debtorId, person.id)).orderBy(asc(s.cases.dueDate)).limit(1);
@@ -81,4 +86,66 @@ export async function seedDemoReach(tx: Queryable, today: string): Promise<void>
       scheduledFor: new Date(`${today}T00:00:00Z`),
     });
   }
+}
+
+/**
+ * The messages journey's own person: one web-shop case, e-mail first (verified), no mobile number
+ * yet. A reminder to her waits in the outbox; the end-to-end test follows it to the case, then
+ * adds her number and chooses SMS.
+ */
+async function seedReachPerson(tx: Queryable, today: string): Promise<void> {
+  const config = env();
+  const person = REACH_DEMO_PERSON;
+  const [shop] = await tx.select({ id: s.creditors.id }).from(s.creditors).where(eq(s.creditors.kind, "webshop")).limit(1);
+  const [debtor] = await tx
+    .insert(s.debtors)
+    .values({
+      personalNumberHash: personalNumberHash(person.personalNumber, config.KVITT_PNR_HASH_KEY),
+      personalNumberEncrypted: encryptPersonalNumber(person.personalNumber, config.KVITT_PNR_ENCRYPTION_KEY),
+      birthDate: `${person.personalNumber.slice(0, 4)}-${person.personalNumber.slice(4, 6)}-${person.personalNumber.slice(6, 8)}`,
+      givenName: person.givenName,
+      surname: person.surname,
+      email: "vera@example.se",
+      emailVerifiedAt: new Date(`${addDays(today, -30)}T10:00:00Z`),
+      street: "Sjögatan 4",
+      postcode: "411 05",
+      city: "Göteborg",
+      preferredChannel: "email",
+      channelOrder: ["email"],
+      language: "sv",
+    })
+    .returning({ id: s.debtors.id });
+  const seq = 5301;
+  const dueOn = addDays(today, -40);
+  const letterOn = addDays(dueOn, 24);
+  const [row] = await tx
+    .insert(s.cases)
+    .values({
+      caseNumber: `K-${today.slice(0, 4)}-${String(seq).padStart(6, "0")}`,
+      creditorId: shop!.id,
+      debtorId: debtor!.id,
+      invoiceNumber: `HH-9${seq}`,
+      invoiceDate: addDays(dueOn, -30),
+      originalDueDate: dueOn,
+      description: "webshop_order",
+      principalOre: 74_900,
+      ocrReference: makeOcr(String(seq).padStart(8, "0"), { withLength: true }),
+      status: "open",
+      collectionLetterSentOn: letterOn,
+      dueDate: addDays(today, 3),
+      paymentOrderFrom: addDays(today, 28),
+    })
+    .returning({ id: s.cases.id });
+  await tx.insert(s.charges).values({ caseId: row!.id, kind: "collection_fee", amountOre: FEE_RULES.collection_fee.capOre, chargedOn: letterOn, legalBasis: FEE_RULES.collection_fee.legalBasis });
+  await tx.insert(s.caseDocuments).values({ caseId: row!.id, kind: "collection_letter", issuedOn: letterOn });
+  // Three days before her due date: the reminder, due now.
+  await tx.insert(s.outbox).values({
+    debtorId: debtor!.id,
+    caseId: row!.id,
+    channel: "email",
+    kind: "pre_due_reminder",
+    payload: { when: "before", dueDate: addDays(today, 3) },
+    dedupeKey: `demo:${debtor!.id}:reminder-before`,
+    scheduledFor: new Date(`${today}T00:00:00Z`),
+  });
 }
