@@ -1,7 +1,7 @@
 // The outbox under load: messages per second from the outbox through pg-boss to the SMS (46elks)
 // and e-mail (SMTP) simulators, with 100 000 messages queued.
 //   npm run bench:outbox -- [--messages 100000] [--seconds 60] [--debtors 20000] [--concurrency 4]
-// On PostgreSQL when DATABASE_URL is set (in a fresh database kvitt_bench_outbox beside it), else
+// On PostgreSQL when DATABASE_URL is set (in a fresh database beside it, named after it with "_bench_outbox"), else
 // on an embedded database in a temporary directory. Prints figures; asserts nothing.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -37,7 +37,7 @@ const { values } = parseArgs({
 async function open(): Promise<{ handle: DbHandle; url: string | null; cleanup: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = "kvitt_bench_outbox";
+    const name = `${new URL(url).pathname.slice(1)}_bench_outbox`;
     await withDatabase(url, async (admin) => {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.query(`create database ${name}`);
@@ -115,6 +115,7 @@ async function main() {
   await mail.close();
   await smsServer.close();
   await cleanup();
+  if (url) await withDatabase(process.env.DATABASE_URL!, (admin) => admin.query(`drop database if exists ${new URL(url).pathname.slice(1)} with (force)`));
   process.exit(0);
 }
 
