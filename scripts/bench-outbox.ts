@@ -111,7 +111,13 @@ async function main() {
   const elapsed = (Date.now() - workStarted) / 1000;
   const sent = await sentCount();
   console.log(`sent ${sent} of ${total} in ${elapsed.toFixed(1)} s: ${(sent / elapsed).toFixed(0)} messages/s (${smsSim.messages.length} SMS at 46elks, ${mail.received.length} e-mails at SMTP), ${concurrency} workers × 25`);
-  await boss.stop({ graceful: false });
+  const states = rowsOf<{ status: string; n: number; error: string | null }>(
+    await db.execute(sql`select status::text as status, count(*)::int as n, max(last_error) as error from outbox where dedupe_key like 'bench:%' group by status order by 2 desc`),
+  );
+  console.log(`outbox afterwards: ${states.map((s) => `${s.status} ${s.n}${s.error ? ` (${s.error})` : ""}`).join(", ")}`);
+  // The workers finish what they hold before the database closes.
+  await boss.stop({ graceful: true, timeout: 15_000 });
+  await new Promise((r) => setTimeout(r, 1_000));
   await mail.close();
   await smsServer.close();
   await cleanup();

@@ -71,7 +71,7 @@ test("a reminder in the inbox, its link through BankID to the case; SMS chosen w
   await page.getByLabel("Mobilnummer").fill(NUMBER.typed);
   await page.getByRole("button", { name: "Skicka koden" }).click();
   await page.waitForURL(/\/preferences\/code\?channel=sms$/);
-  await expect(page.getByText(`Vi har skickat en kod med sex siffror till ${NUMBER.e164}.`)).toBeVisible();
+  await expect(page.getByText(`Vi har skickat en kod med sex siffror till ${NUMBER.typed}.`)).toBeVisible();
   await expectAccessible(page, "enter the code");
   const codeSms = await inboxItem(page, [NUMBER.e164, "Din kod är"]);
   const code = /Din kod är (\d{6})/.exec((await codeSms.textContent())!)![1]!;

@@ -8,7 +8,7 @@ import type { Locale } from "@/i18n/config";
 import { api } from "@/server/api/server-caller";
 import { requirePerson } from "@/server/auth/require";
 import { savePreferencesAction } from "./actions";
-import { POSITIONS } from "./form-state";
+import { contactAddress, POSITIONS } from "./form-state";
 
 type Query = { saved?: string; verified?: string; error?: string; language?: string } & Partial<Record<(typeof POSITIONS)[number] | `e-${(typeof POSITIONS)[number]}`, string>>;
 type Props = { searchParams: Promise<Query> };
@@ -84,7 +84,8 @@ export default async function PreferencesPage({ searchParams }: Props) {
               </div>
             );
           })}
-          {!(prefs.phoneVerified && prefs.emailVerified) && <p className="text-muted">{t("needsVerified")}</p>}
+          {!prefs.phoneVerified && <p className="text-muted">{t("needsVerifiedSms")}</p>}
+          {!prefs.emailVerified && <p className="text-muted">{t("needsVerifiedEmail")}</p>}
           <p className="text-muted">{t("smsNote")}</p>
         </section>
         <fieldset className="space-y-3">
@@ -117,12 +118,12 @@ export default async function PreferencesPage({ searchParams }: Props) {
               <div key={row.channel} className="space-y-1 rounded-lg border border-line p-4">
                 <dt className="font-semibold">{row.label}</dt>
                 <dd className="break-all">
-                  {row.value ?? t("missing")}
+                  {row.value ? contactAddress(row.channel, row.value) : t("missing")}
                   {row.value && <span className="ml-2 inline-block rounded bg-brand-50 px-2 text-sm font-semibold">{row.ok ? t("verifiedTag") : t("unverifiedTag")}</span>}
                 </dd>
                 {pending && (
                   <dd>
-                    {t("pending", { address: pending.address })}{" "}
+                    {t("pending", { address: contactAddress(row.channel, pending.address) })}{" "}
                     <Link href={`/preferences/code?channel=${row.channel}`} className={linkClass}>
                       {t("enterCode")}
                     </Link>

@@ -7,6 +7,7 @@ import { fieldClass, linkClass, primaryButton, TalkFrame } from "@/components/de
 import { api } from "@/server/api/server-caller";
 import { requirePerson } from "@/server/auth/require";
 import { confirmCodeAction } from "../actions";
+import { contactAddress } from "../form-state";
 
 type Props = { searchParams: Promise<{ channel?: string; error?: string }> };
 const CODE_ERRORS = new Set(["code_format", "code_wrong", "code_too_many", "code_expired", "unknown"]);
@@ -33,7 +34,7 @@ export default async function CodePage({ searchParams }: Props) {
       back="/preferences"
       backLabel={t("backToPreferences")}
       heading={t("codePage.title")}
-      lead={pending ? t("codePage.lead", { address: pending.address }) : undefined}
+      lead={pending ? t("codePage.lead", { address: contactAddress(channel, pending.address) }) : undefined}
       errorTitle={t("errorTitle")}
       errors={error ? [{ href: "#code", text: error }] : []}
     >
