@@ -25,6 +25,12 @@ const REQUIRED = [
   "SMS_PASSWORD",
   "SMTP_URL",
   "EMAIL_FROM",
+  "KIVRA_BASE_URL",
+  "KIVRA_TOKEN_URL",
+  "KIVRA_CLIENT_ID",
+  "KIVRA_CLIENT_SECRET",
+  "KIVRA_TENANT_KEY",
+  "KIVRA_WEBHOOK_SECRET",
 ];
 
 const problems = REQUIRED.filter((name) => !process.env[name]).map((name) => `  ${name} is not set`);

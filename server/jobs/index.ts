@@ -7,7 +7,7 @@ export interface ScheduledJob {
   run: (handle: DbHandle, now: Date, boss: import("pg-boss").PgBoss) => Promise<unknown>;
 }
 
-const g = globalThis as unknown as { __kvittJobs?: Promise<{ stop: () => Promise<void> }> };
+const g = globalThis as unknown as { __kvittJobs?: Promise<{ stop: () => Promise<void> }>; __kvittBoss?: import("pg-boss").PgBoss };
 
 /**
  * Starts the background jobs on pg-boss, on the app's own database (PostgreSQL, or the embedded
@@ -22,6 +22,7 @@ export function startJobs(handle: DbHandle, jobs: ScheduledJob[]): Promise<{ sto
         : new PgBoss({ connectionString: process.env.DATABASE_URL!, max: 2 });
     boss.on("error", (error: Error) => console.error(`jobs: ${error.message}`));
     await boss.start();
+    g.__kvittBoss = boss;
     // The outbox: one job per message, sent by its own worker (see ./outbox.ts).
     const { createOutboxQueue, workOutbox } = await import("./outbox");
     const { outreachDeps } = await import("../modules/outreach/deps");
@@ -37,4 +38,23 @@ export function startJobs(handle: DbHandle, jobs: ScheduledJob[]): Promise<{ sto
     return { stop: () => boss.stop({ graceful: true }) };
   })();
   return g.__kvittJobs;
+}
+
+/**
+ * Gives messages their job now rather than at the next minute's dispatch (a code the person is
+ * waiting for). Does nothing where this process runs no jobs: the dispatch finds them anyway.
+ */
+export async function sendOutboxNow(messageIds: string[]): Promise<void> {
+  const boss = g.__kvittBoss;
+  if (!boss) return;
+  const { OUTBOX_QUEUE, OUTBOX_RETRY } = await import("./outbox");
+  for (const id of messageIds) await boss.send(OUTBOX_QUEUE, { id }, { id, ...OUTBOX_RETRY }).catch(() => null);
+}
+
+/** Gives every due message its job now (the demo's "send what is due" button); null without jobs. */
+export async function dispatchOutboxNow(handle: DbHandle, now: Date): Promise<number | null> {
+  const boss = g.__kvittBoss;
+  if (!boss) return null;
+  const { dispatchDueMessages } = await import("./outbox");
+  return dispatchDueMessages(handle.db, boss, now);
 }

@@ -1,3 +1,6 @@
+import { todayInStockholm } from "../domain/calendar";
+import { env } from "../env";
+import { buildPrintBatch } from "../modules/outreach/print-batch";
 import { paymentDeps } from "../modules/payments/clients";
 import { reconcileOpenRequests } from "../modules/payments/settle-request";
 import { followUpPlans } from "../modules/plans/follow-up";
@@ -30,5 +33,11 @@ export const JOBS: ScheduledJob[] = [
     name: "reminders-schedule",
     cron: "30 5 * * *",
     run: (handle, now) => scheduleDueReminders(handle.db, now),
+  },
+  {
+    // The day's paper letters in one file for the printer, once paper stops for the day (20:00).
+    name: "print-batch",
+    cron: "5 20 * * *",
+    run: (_handle, now) => buildPrintBatch(env().KVITT_PRINT_DIR, todayInStockholm(now)),
   },
 ];

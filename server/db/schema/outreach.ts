@@ -112,3 +112,24 @@ export const contactVerifications = pgTable(
   },
   (t) => [index("contact_verifications_debtor_idx").on(t.debtorId, t.createdAt)],
 );
+
+/**
+ * Kivra's `settled` payment webhooks: which letter (content key) a payment in the Kivra app was
+ * for. The money itself arrives by bankgiro or Swish and is booked from there; this only says
+ * which message led to it. Each event once (Kivra keeps its id across retries).
+ */
+export const kivraPaymentEvents = pgTable(
+  "kivra_payment_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: text("event_id").notNull().unique(),
+    contentKey: text("content_key").notNull(),
+    outboxId: uuid("outbox_id").references(() => outbox.id),
+    reference: text("reference").notNull(),
+    amountOre: integer("amount_ore").notNull(),
+    /** The booked payment it was matched to. */
+    paymentId: uuid("payment_id"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("kivra_payment_events_reference_idx").on(t.reference)],
+);

@@ -7,6 +7,7 @@ import { env } from "../../env";
 import { encryptPersonalNumber, personalNumberHash } from "../../security/personal-number";
 import type { Db, Queryable } from "../client";
 import * as s from "../schema";
+import { seedDemoReach } from "./demo-reach";
 import { createDeepLink } from "../../modules/deep-links/deep-links";
 import { seedFastDemo } from "./demo-fast";
 import { DEMO_DEBTORS, DEMO_STAFF } from "./demo-people";
@@ -202,4 +203,5 @@ async function seedDemo(tx: Queryable, today: string, workday: boolean): Promise
   await seedDemoTalk(tx, today);
   await seedDemoWorkplace(tx, today, { workday });
   await seedFastDemo(tx, today, creditorIds);
+  await seedDemoReach(tx, today);
 }

@@ -157,6 +157,8 @@ async function prepare(db: Db, deps: OutreachDeps, messageId: string, now: Date)
           .limit(1)
       : [];
     const resumed = row.status === "sending";
+    // A code goes to the address being added (not yet the person's), by that channel and no other.
+    const code = row.kind === "contact_code" ? { address: typeof row.payload.address === "string" ? row.payload.address : null } : null;
     const decision = decideDispatch({
       now,
       scheduledFor: row.scheduledFor,
@@ -164,9 +166,9 @@ async function prepare(db: Db, deps: OutreachDeps, messageId: string, now: Date)
       failedChannels: row.failedChannels,
       committedChannel: resumed ? row.channel : null,
       person: {
-        order: channelOrder(row.kind === "contact_code" ? [row.channel] : person.order, person.preferred),
-        hasEmail: !!person.email,
-        hasPhone: !!person.phone,
+        order: code ? [row.channel] : channelOrder(person.order, person.preferred),
+        hasEmail: code ? row.channel === "email" && !!code.address : !!person.email,
+        hasPhone: code ? row.channel === "sms" && !!code.address : !!person.phone,
         hasAddress: !!(person.street && person.postcode && person.city),
         lastSmsAt: lastSms?.at ?? null,
       },
@@ -186,7 +188,7 @@ async function prepare(db: Db, deps: OutreachDeps, messageId: string, now: Date)
     }
     const channel = decision.channel;
     const language: Language = (resumed && row.language) || person.language;
-    const recipient = channel === "email" ? person.email : channel === "sms" ? person.phone : null;
+    const recipient = code ? code.address : channel === "email" ? person.email : channel === "sms" ? person.phone : null;
     let content = row.rendered as unknown as MessageContent | null;
     let link: string | null = (row.rendered as { link?: string } | null)?.link ?? null;
     let subject = row.subject;
