@@ -1,6 +1,7 @@
 import { paymentDeps } from "../modules/payments/clients";
 import { reconcileOpenRequests } from "../modules/payments/settle-request";
 import { followUpPlans } from "../modules/plans/follow-up";
+import { refreshInsights } from "../modules/insights/refresh";
 import { scheduleDueReminders } from "../modules/outreach/reminders";
 import type { ScheduledJob } from "./index";
 import { dispatchDueMessages } from "./outbox";
@@ -30,5 +31,11 @@ export const JOBS: ScheduledJob[] = [
     name: "reminders-schedule",
     cron: "30 5 * * *",
     run: (handle, now) => scheduleDueReminders(handle.db, now),
+  },
+  {
+    // The insights dashboard's rollups, rebuilt from the rows every ten minutes.
+    name: "insights-refresh",
+    cron: "*/10 * * * *",
+    run: (handle, now) => refreshInsights(handle.db, now),
   },
 ];
