@@ -45,8 +45,9 @@ async function main() {
   }
   const insightCases = Number(values["insights-cases"]);
   if (insightCases > 0) {
+    const generating = Date.now();
     await seedInsights(handle.db, { cases: insightCases, experiment: true, batchSize: 3000, onProgress: (done) => process.stdout.write(`\r${done} / ${insightCases} cases`) });
-    process.stdout.write("\n");
+    process.stdout.write(`\nGenerated ${insightCases} cases in ${((Date.now() - generating) / 1000).toFixed(1)} s\n`);
     if (handle.kind === "postgres") await handle.db.execute(sql`analyze`);
     const refreshed = await refreshInsights(handle.db, new Date());
     console.info(`Insights rollups: ${refreshed.cases} cases in ${(refreshed.tookMs / 1000).toFixed(1)} s`);

@@ -14,9 +14,9 @@ export interface ChartGroup {
 
 const FILLS = ["var(--color-brand-100)", "var(--color-brand-600)", "var(--color-brand-800)"];
 const WIDTH = 400;
-const LABEL = 118;
+const LABEL = 124;
 const RIGHT = 12;
-const BAR = 12;
+const BAR = 15;
 const GAP = 14;
 
 /**
@@ -30,15 +30,15 @@ export function RateChart({ groups, summary, legend, tooFew }: { groups: ChartGr
   const groupHeight = per * BAR + GAP;
   const top = 8;
   const axis = top + groups.length * groupHeight;
-  const height = axis + 22;
+  const height = axis + 24;
   const x = (v: number) => LABEL + v * (WIDTH - LABEL - RIGHT);
   return (
     <figure className="space-y-2">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={summary} className="h-auto w-full max-w-3xl" preserveAspectRatio="xMinYMin meet">
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={summary} className="h-auto w-full max-w-xl" preserveAspectRatio="xMinYMin meet">
         {[0, 0.25, 0.5, 0.75, 1].map((v) => (
           <g key={v}>
             <line x1={x(v)} x2={x(v)} y1={top - 4} y2={axis} stroke="var(--color-line)" strokeWidth={1} />
-            <text x={x(v)} y={axis + 14} textAnchor={v === 0 ? "start" : v === 1 ? "end" : "middle"} fontSize={10} fill="var(--color-muted)">
+            <text x={x(v)} y={axis + 15} textAnchor={v === 0 ? "start" : v === 1 ? "end" : "middle"} fontSize={12} fill="var(--color-muted)">
               {Math.round(v * 100)} %
             </text>
           </g>
@@ -47,14 +47,20 @@ export function RateChart({ groups, summary, legend, tooFew }: { groups: ChartGr
           const y0 = top + gi * groupHeight;
           return (
             <g key={g.label}>
-              <text x={LABEL - 6} y={y0 + (per * BAR) / 2 + 4} textAnchor="end" fontSize={11} fill="var(--color-ink)">
-                {g.label.length > 20 ? `${g.label.slice(0, 19)}…` : g.label}
+              <text x={LABEL - 6} y={y0 + (per * BAR) / 2 + 5} textAnchor="end" fontSize={13} fill="var(--color-ink)">
+                {g.label.length > 17 ? `${g.label.slice(0, 16)}…` : g.label}
               </text>
+              {g.bars.every((b) => b.tooFew) && (
+                <text x={x(0) + 4} y={y0 + (per * BAR) / 2 + 5} fontSize={13} fill="var(--color-muted)">
+                  {tooFew}
+                </text>
+              )}
               {g.bars.map((b, bi) => {
                 const y = y0 + bi * BAR;
+                if (b.tooFew && g.bars.every((x) => x.tooFew)) return null;
                 if (b.tooFew)
                   return (
-                    <text key={bi} x={x(0) + 4} y={y + BAR - 3} fontSize={9} fill="var(--color-muted)">
+                    <text key={bi} x={x(0) + 4} y={y + BAR - 3} fontSize={11} fill="var(--color-muted)">
                       {tooFew}
                     </text>
                   );

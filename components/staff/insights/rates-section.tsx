@@ -35,7 +35,7 @@ export async function RatesSection({ id, title, lead, rows, measures, summary, c
       <div role="region" aria-labelledby={`${id}-caption`} tabIndex={0} className="overflow-x-auto">
         <table className="w-full border-collapse text-left tabular-nums">
           <caption id={`${id}-caption`} className="sr-only">
-            {title}
+            {t("tableOf", { title })}
           </caption>
           <thead>
             <tr className="border-b-2 border-ink">
