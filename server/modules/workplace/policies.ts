@@ -38,6 +38,9 @@ export async function listPolicies(db: Db, input: { staffId: string }) {
         chargePlanFee: p.chargePlanFee,
         allowPlanPause: p.allowPlanPause,
         replyBankDays: p.replyBankDays,
+        defaultDueDay: p.defaultDueDay,
+        letterWording: p.letterWording,
+        reminderDaysBefore: p.reminderDaysBefore,
         history: history
           .filter((h) => h.v.creditorId === creditorId)
           .slice(0, 10)
