@@ -11,7 +11,7 @@ export async function ExperimentCard({ e, canManage, stopAction }: { e: Experime
   const ti = await getTranslations("insights");
   const locale = (await getLocale()) as Locale;
   const day = (iso: string) => new Intl.DateTimeFormat(locale === "sv" ? "sv-SE" : "en-GB", { dateStyle: "long", timeZone: "Europe/Stockholm" }).format(new Date(iso));
-  const setting = (value: string) => t(`arm.${e.kind}`, { value });
+  const setting = (value: string) => (e.kind === "letter_wording" ? t(value === "brief" ? "arm.letter_wording.brief" : "arm.letter_wording.standard") : t(`arm.${e.kind}`, { value }));
   const arms = [
     { arm: "A", value: e.armA, ...e.a },
     { arm: "B", value: e.armB, ...e.b },
