@@ -20,7 +20,7 @@ export async function ExperimentCard({ e, canManage, stopAction }: { e: Experime
   const summary = `${t("chart")}. ${arms.map((a) => `${t("armName", { arm: a.arm })} (${setting(a.value)}): ${share(a.paid14)}`).join("; ")}. ${t(`verdict.${e.verdict}`)}`;
   const headingId = `exp-${e.id}`;
   return (
-    <li className={card}>
+    <li className={`${card} min-w-0`}>
       <h3 id={headingId} className="text-lg font-semibold">
         {t("heading", { creditor: e.creditorName, kind: t(`kind.${e.kind}`) })} · {e.status === "running" ? t("running") : t("stopped")}
       </h3>

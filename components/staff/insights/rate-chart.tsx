@@ -13,7 +13,7 @@ export interface ChartGroup {
 }
 
 const FILLS = ["var(--color-brand-100)", "var(--color-brand-600)", "var(--color-brand-800)"];
-const WIDTH = 400;
+const WIDTH = 360;
 const LABEL = 124;
 const RIGHT = 12;
 const BAR = 15;
@@ -34,7 +34,7 @@ export function RateChart({ groups, summary, legend, tooFew }: { groups: ChartGr
   const x = (v: number) => LABEL + v * (WIDTH - LABEL - RIGHT);
   return (
     <figure className="space-y-2">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={summary} className="h-auto w-full max-w-xl" preserveAspectRatio="xMinYMin meet">
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={summary} className="h-auto w-full max-w-lg" preserveAspectRatio="xMinYMin meet">
         {[0, 0.25, 0.5, 0.75, 1].map((v) => (
           <g key={v}>
             <line x1={x(v)} x2={x(v)} y1={top - 4} y2={axis} stroke="var(--color-line)" strokeWidth={1} />

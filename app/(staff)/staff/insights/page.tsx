@@ -156,7 +156,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
             <h3 className="text-lg font-semibold">{t("experiments.startTitle")}</h3>
             <div className="grid gap-4 lg:grid-cols-3">
               {(["due_day", "letter_wording", "reminder_days"] as const).map((kind) => (
-                <form key={kind} action={startExperimentAction} className="space-y-2 rounded-lg border border-line p-3">
+                <form key={kind} action={startExperimentAction} className="min-w-0 space-y-2 rounded-lg border border-line p-3">
                   <h4 className="font-semibold">{t(kind === "due_day" ? "experiments.startDueDay" : kind === "letter_wording" ? "experiments.startWording" : "experiments.startReminder")}</h4>
                   <input type="hidden" name="kind" value={kind} />
                   <div>
