@@ -4,6 +4,7 @@ import { buildPrintBatch } from "../modules/outreach/print-batch";
 import { paymentDeps } from "../modules/payments/clients";
 import { reconcileOpenRequests } from "../modules/payments/settle-request";
 import { followUpPlans } from "../modules/plans/follow-up";
+import { refreshInsights } from "../modules/insights/refresh";
 import { scheduleDueReminders } from "../modules/outreach/reminders";
 import type { ScheduledJob } from "./index";
 import { dispatchDueMessages } from "./outbox";
@@ -39,5 +40,11 @@ export const JOBS: ScheduledJob[] = [
     name: "print-batch",
     cron: "5 20 * * *",
     run: (_handle, now) => buildPrintBatch(env().KVITT_PRINT_DIR, todayInStockholm(now)),
+  },
+  {
+    // The insights dashboard's rollups, rebuilt from the rows every ten minutes.
+    name: "insights-refresh",
+    cron: "*/10 * * * *",
+    run: (handle, now) => refreshInsights(handle.db, now),
   },
 ];

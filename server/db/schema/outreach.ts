@@ -56,6 +56,8 @@ export const outbox = pgTable(
     index("outbox_pending_idx").on(t.status, t.scheduledFor),
     index("outbox_debtor_idx").on(t.debtorId, t.createdAt),
     index("outbox_provider_idx").on(t.providerId),
+    // The insights rollup finds each case's first collection letter.
+    index("outbox_case_letter_idx").on(t.caseId).where(sql`${t.kind} = 'collection_letter'`),
   ],
 );
 

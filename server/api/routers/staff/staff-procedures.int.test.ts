@@ -3,7 +3,7 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle, Tx } from "../../../db/client";
-import { auditEvents, caseHolds, cases, creditors, debtors, debtorSupportNeeds, replyTemplates, staffUsers, workItems } from "../../../db/schema";
+import { auditEvents, caseHolds, cases, creditorPolicies, creditors, debtors, debtorSupportNeeds, experiments, replyTemplates, staffUsers, workItems } from "../../../db/schema";
 import { seedDemoIfEmpty } from "../../../db/seed/demo";
 import { writeBgMax } from "../../../domain/bgmax";
 import { makeOcr } from "../../../domain/ocr";
@@ -172,6 +172,29 @@ const TABLE: Record<string, Row> = {
   "staff.templates.render": { need: "templates:read", input: async () => ({ templateId, debtorId, caseId }) },
   "staff.policies.list": { need: "queue:read", input: async () => undefined },
   "staff.policies.update": { need: "policy:write", input: async () => ({ creditorId, minInstalmentOre: 20_000, maxPlanMonths: 12, chargePlanFee: true, allowPlanPause: false, replyBankDays: 2 }) },
+  "staff.insights.dashboard": { need: "insights:read", input: async () => ({ creditorId }) },
+  "staff.insights.export": { need: "insights:read", input: async () => ({}) },
+  "staff.experiments.list": { need: "insights:read", input: async () => undefined },
+  "staff.experiments.start": {
+    need: "experiments:manage",
+    input: async () => {
+      // One experiment runs per creditor: each call gets a creditor of its own.
+      serial += 1;
+      const [c] = await handle.db.insert(creditors).values({ name: `Försök ${serial} AB`, orgNumber: "556000-0001", kind: "test" }).returning({ id: creditors.id });
+      await handle.db.insert(creditorPolicies).values({ creditorId: c!.id, minInstalmentOre: 10_000, maxPlanMonths: 12, maxDueDateShiftDays: 14 });
+      return { creditorId: c!.id, kind: "due_day", armA: "23", armB: "26" };
+    },
+  },
+  "staff.experiments.stop": {
+    need: "experiments:manage",
+    input: async () => {
+      serial += 1;
+      const [c] = await handle.db.insert(creditors).values({ name: `Försök ${serial} AB`, orgNumber: "556000-0001", kind: "test" }).returning({ id: creditors.id });
+      await handle.db.insert(creditorPolicies).values({ creditorId: c!.id, minInstalmentOre: 10_000, maxPlanMonths: 12, maxDueDateShiftDays: 14 });
+      const [e] = await handle.db.insert(experiments).values({ creditorId: c!.id, kind: "reminder_days", armA: "3", armB: "5", salt: "test" }).returning({ id: experiments.id });
+      return { experimentId: e!.id, winner: "b" };
+    },
+  },
   "staff.audit.list": { need: "audit:read", input: async () => ({}) },
   "staff.audit.export": { need: "audit:read", input: async () => ({}) },
   "staff.users.list": { need: "staff:manage", input: async () => undefined },
