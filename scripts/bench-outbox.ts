@@ -61,7 +61,11 @@ async function main() {
   await seedGenerated(db, { debtors: Number(values.debtors), casesPerDebtor: 1 });
   // A Monday morning, so quiet hours do not hold the SMS back; half the people by SMS, half by e-mail.
   const now = stockholmTime("2026-12-07", 10);
-  await db.execute(sql`update debtors set channel_order = case when random() < 0.5 then array['sms','email'] else array['email','sms'] end`);
+  // Everyone reachable by both (the generated people have no phone or e-mail of their own).
+  await db.execute(sql`update debtors set
+    phone = coalesce(phone, '+4670' || lpad((abs(hashtext(id::text)) % 10000000)::text, 7, '0')),
+    email = coalesce(email, 'p' || replace(id::text, '-', '') || '@example.se'),
+    channel_order = case when random() < 0.5 then array['sms','email'] else array['email','sms'] end`);
   await db.update(outbox).set({ status: "cancelled" }).where(inArray(outbox.status, ["queued"]));
   const people = rowsOf<{ debtor_id: string; case_id: string }>(await db.execute(sql`select d.id as debtor_id, (select c.id from cases c where c.debtor_id = d.id limit 1) as case_id from ${debtors} d`)).filter((p) => p.case_id);
   const total = Number(values.messages);

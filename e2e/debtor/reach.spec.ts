@@ -111,8 +111,12 @@ test("a reminder in the inbox, its link through BankID to the case; SMS chosen w
   await expect(history.getByRole("listitem").filter({ hasText: "Vi ringer dig" })).toContainText(/Sms · (Väntar på att skickas|Skickat|Har kommit fram)/);
 });
 
-test("en: the preferences page in English passes axe", async ({ page }) => {
+test("en: a link that was changed or is too old leads kindly to sign-in; the preferences page in English passes axe", async ({ page }) => {
   await useLanguage(page, "en");
+  await page.goto(`/l/${"A".repeat(24)}.${"B".repeat(22)}`);
+  await page.waitForURL(/\/login\?reason=link$/);
+  await expect(page.getByText("That link could not be used. It may be too old. Log in to see your cases.")).toBeVisible();
+  await expectAccessible(page, "en link not usable");
   await signInOnPhone(page, "Vera Sund");
   await page.waitForURL(/\/cases$/);
   await page.getByRole("link", { name: /^How we reach you/ }).click();

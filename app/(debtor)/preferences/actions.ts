@@ -23,7 +23,7 @@ export async function savePreferencesAction(form: FormData) {
     const query = new URLSearchParams({ error: "1", language });
     POSITIONS.forEach((p, i) => query.set(p, choices[i]!));
     for (const [field, code] of Object.entries(errors)) query.set(`e-${field}`, code);
-    redirect(`/preferences?${query}#order`);
+    redirect(`/preferences?${query}`);
   }
   redirect("/preferences?saved=1");
 }

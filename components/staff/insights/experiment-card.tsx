@@ -34,7 +34,6 @@ export async function ExperimentCard({ e, canManage, stopAction }: { e: Experime
           <thead>
             <tr className="border-b-2 border-ink">
               <th scope="col" className="p-2">{t("col.arm")}</th>
-              <th scope="col" className="p-2">{t("col.setting")}</th>
               <th scope="col" className="p-2 text-right">{t("col.cases")}</th>
               <th scope="col" className="p-2 text-right">{t("col.paid14")}</th>
             </tr>
@@ -42,11 +41,18 @@ export async function ExperimentCard({ e, canManage, stopAction }: { e: Experime
           <tbody>
             {arms.map((a) => (
               <tr key={a.arm} className="border-b border-line">
-                <th scope="row" className="p-2 font-medium">{a.arm}</th>
-                <td className="p-2">{setting(a.value)}</td>
+                <th scope="row" className="p-2 font-medium">
+                  {a.arm}: {setting(a.value)}
+                </th>
                 <td className="p-2 text-right">{count(a.cases, locale)}</td>
                 <td className="p-2 text-right">
-                  {a.paid14.tooFew ? ti("tooFew") : `${pct(a.paid14.rate, locale)} (${ti("interval", { low: pct(a.paid14.low, locale), high: pct(a.paid14.high, locale) })})`}
+                  {a.paid14.tooFew ? (
+                    ti("tooFew")
+                  ) : (
+                    <>
+                      <span className="font-semibold">{pct(a.paid14.rate, locale)}</span> <span className="whitespace-nowrap text-muted">({ti("interval", { low: pct(a.paid14.low, locale), high: pct(a.paid14.high, locale) })})</span>
+                    </>
+                  )}
                   <br />
                   <span className="text-sm text-muted">{ti("nOf", { n: count(a.paid14.n, locale) })}</span>
                 </td>
