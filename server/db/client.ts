@@ -25,6 +25,9 @@ export const DEFAULT_POOL_SIZE = 10;
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
+/** The advisory lock held while migrating (the same number in scripts/migrate.mjs). */
+export const MIGRATION_LOCK = 4_172_015;
+
 /** Opens PostgreSQL when a URL is given, else embedded PGlite (in a directory, or in memory). */
 export async function openDatabase(options: {
   url?: string;
@@ -56,9 +59,19 @@ export async function openDatabase(options: {
 
 /** Applies the committed migrations in `drizzle/`. */
 export async function migrateDatabase(handle: DbHandle): Promise<void> {
-  if (handle.kind === "postgres") {
+  if (handle.kind === "postgres" && handle.pool) {
+    // Instances starting together (and `npm run migrate`) take turns: one applies, the others
+    // then find nothing left to do.
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-    await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    const { drizzle } = await import("drizzle-orm/node-postgres");
+    const client = await handle.pool.connect();
+    try {
+      await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+      await migrate(drizzle(client) as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+      client.release();
+    }
   } else {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
