@@ -1,5 +1,5 @@
 # Kvitt's production image. Three stages: production dependencies, the build, and a small runtime
-# that runs as an unprivileged user. `npm start` refuses to start until every required setting is
+# that runs as an unprivileged user. The server (`npm start`) refuses to start until every required setting is
 # given (see README, "Deployment"). Migrations run as their own step: `npm run migrate`.
 
 # 1. Production dependencies only (what the runtime image carries).
@@ -39,4 +39,6 @@ USER 10001:10001
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["npm", "start"]
+# `npm start`'s own command, without npm in between: npm does not pass SIGTERM on to the server,
+# which would then be killed mid-request instead of finishing what it is doing.
+CMD ["node", "scripts/start.mjs"]

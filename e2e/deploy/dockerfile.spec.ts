@@ -73,7 +73,7 @@ function parseEnv(args: string): Record<string, string> {
 test.describe("the Dockerfile", () => {
   test.describe.configure({ timeout: 240_000 });
 
-  test("is multi-stage, runs as an unprivileged user and starts with npm start", () => {
+  test("is multi-stage, runs as an unprivileged user and starts as npm start does", () => {
     const stages = parseDockerfile(path.join(root, "Dockerfile"));
     expect(stages.length).toBeGreaterThanOrEqual(2);
     const runtime = stages.at(-1)!;
@@ -82,7 +82,9 @@ test.describe("the Dockerfile", () => {
     const [uid] = user!.args.split(":");
     expect(uid).toMatch(/^\d+$/);
     expect(Number(uid)).toBeGreaterThan(0);
-    expect(runtime.instructions.find((i) => i.keyword === "CMD")?.exec).toEqual(["npm", "start"]);
+    // `npm start`'s command itself (npm would not pass SIGTERM on to the server).
+    const start = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+    expect(runtime.instructions.find((i) => i.keyword === "CMD")?.exec).toEqual(start.split(" "));
     expect(runtime.instructions.find((i) => i.keyword === "HEALTHCHECK")?.args).toContain("/api/health/ready");
     // No secret is baked into the image.
     for (const env of runtime.instructions.filter((i) => i.keyword === "ENV")) {

@@ -39,7 +39,7 @@ async function expectPagePolicy(response: APIResponse, what: string): Promise<st
   expect(csp, what).toContain("base-uri 'self'");
   const nonce = /'nonce-([^']+)'/.exec(scriptSrc)![1]!;
   const html = await response.text();
-  for (const [tag, attributes] of html.matchAll(/<script\b([^>]*)>/gi).map((m) => [m[0], m[1]!] as const)) {
+  for (const [tag, attributes] of [...html.matchAll(/<script\b([^>]*)>/gi)].map((m) => [m[0], m[1]!] as const)) {
     const src = /\bsrc="([^"]+)"/.exec(attributes)?.[1];
     if (src) expect(src.startsWith("/") && !src.startsWith("//"), `${what}: ${tag}`).toBe(true);
     else expect(attributes, `${what}: inline ${tag}`).toContain(`nonce="${nonce}"`);
@@ -78,9 +78,7 @@ test.describe("security headers on every kind of response", () => {
       const response = await page.request.get(path, { maxRedirects: 0 });
       await expectPagePolicy(response, path);
     }
-    // The sign-in page hydrated under the policy (its BankID button worked); the pay form too.
-    await page.goto("/login");
-    await expect(page.getByRole("button", { name: /BankID på den här enheten/ })).toBeVisible();
+    // The sign-in page (React) hydrated under the policy: its BankID button signed the person in.
     expect(violations).toEqual([]);
   });
 
