@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client";
-import { debtors } from "../../db/schema";
+import { isNotNull } from "drizzle-orm";
+import { debtors, debtorSupportNeeds } from "../../db/schema";
 import { seedDemoIfEmpty } from "../../db/seed/demo";
 import { env } from "../../env";
 import { buildKeyring, openPersonalNumber, personalNumberHash, sealPersonalNumber, sealedKeyId } from "../../security/personal-number";
@@ -11,7 +12,7 @@ import { resealPersonalNumbers, sealedValuesByKey } from "./reseal";
 let handle: DbHandle;
 beforeAll(async () => {
   handle = await createTestDb();
-  await seedDemoIfEmpty(handle.db, "2026-11-22");
+  await seedDemoIfEmpty(handle.db, "2026-11-22", { workday: true });
 });
 afterAll(() => handle.close());
 
@@ -57,11 +58,15 @@ describe("rotating the personal-number key", () => {
     expect(written).toBeGreaterThan(0);
     expect(read).toBeGreaterThan(0);
     expect(outcome.failed).toEqual([]);
-    expect(outcome.resealed).toBe(before.size);
+    // Support-need details are sealed with the same keys.
+    const details = await handle.db.select({ sealed: debtorSupportNeeds.detailEncrypted }).from(debtorSupportNeeds).where(isNotNull(debtorSupportNeeds.detailEncrypted));
+    expect(details.length).toBeGreaterThan(0);
+    expect(outcome.resealed).toBe(before.size + details.length);
+    for (const { sealed } of details) expect(sealedKeyId(sealed!)).toBe("k2");
 
     const after = await everyone();
     for (const [id, { canonical }] of before) expect(after.get(id)).toEqual({ keyId: "k2", canonical });
-    expect(await sealedValuesByKey(handle.db)).toEqual({ k2: before.size + written });
+    expect(await sealedValuesByKey(handle.db)).toEqual({ k2: before.size + written + details.length });
     // The old key can go now: everything opens without it.
     await everyone(buildKeyring({ id: "k2", keyHex: k2Hex }));
     // A second run has nothing to do.

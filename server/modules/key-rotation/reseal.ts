@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, notLike } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, notLike } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
-import { debtors } from "../../db/schema";
+import { debtors, debtorSupportNeeds } from "../../db/schema";
 import { openPersonalNumber, sealedKeyId, sealPersonalNumber, type Keyring } from "../../security/personal-number";
 
 export interface ResealOutcome {
@@ -10,25 +11,42 @@ export interface ResealOutcome {
   failed: { id: string; keyId: string }[];
 }
 
+/** Every column sealed with the personal-number keyring: personal numbers and support-need details. */
+const SEALED: { table: PgTable; id: PgColumn; sealed: PgColumn; field: string }[] = [
+  { table: debtors, id: debtors.id, sealed: debtors.personalNumberEncrypted, field: "personalNumberEncrypted" },
+  { table: debtorSupportNeeds, id: debtorSupportNeeds.id, sealed: debtorSupportNeeds.detailEncrypted, field: "detailEncrypted" },
+];
+
 /**
- * Re-seals every stored personal number that is not under the keyring's current key, in small
- * batches, each in its own short transaction, while the app keeps running: a row is only written if
- * it still holds the value that was read (a concurrent change wins and is left as it is), and rows
- * being changed right now are skipped this round and picked up by the next run.
+ * Re-seals every stored value that is not under the keyring's current key, in small batches, each
+ * in its own short transaction, while the app keeps running: a row is only written if it still
+ * holds the value that was read (a concurrent change wins and is left as it is), and rows being
+ * changed right now are skipped this round and picked up by the next run.
  */
 export async function resealPersonalNumbers(db: Db, keyring: Keyring, options: { batchSize?: number; onBatch?: (done: number) => void } = {}): Promise<ResealOutcome> {
-  const batchSize = options.batchSize ?? 500;
   const outcome: ResealOutcome = { resealed: 0, failed: [] };
+  for (const column of SEALED) await resealColumn(db, keyring, column, outcome, options);
+  return outcome;
+}
+
+async function resealColumn(
+  db: Db,
+  keyring: Keyring,
+  { table, id, sealed, field }: (typeof SEALED)[number],
+  outcome: ResealOutcome,
+  options: { batchSize?: number; onBatch?: (done: number) => void },
+): Promise<void> {
+  const batchSize = options.batchSize ?? 500;
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
     const batch = await db.transaction(async (tx) => {
-      const rows = await tx
-        .select({ id: debtors.id, sealed: debtors.personalNumberEncrypted })
-        .from(debtors)
-        .where(and(gt(debtors.id, after), notLike(debtors.personalNumberEncrypted, `${keyring.currentId}.%`)))
-        .orderBy(asc(debtors.id))
+      const rows = (await tx
+        .select({ id, sealed })
+        .from(table)
+        .where(and(gt(id, after), isNotNull(sealed), notLike(sealed, `${keyring.currentId}.%`)))
+        .orderBy(asc(id))
         .limit(batchSize)
-        .for("update", { skipLocked: true });
+        .for("update", { skipLocked: true })) as { id: string; sealed: string }[];
       for (const row of rows) {
         let canonical: string;
         try {
@@ -38,10 +56,10 @@ export async function resealPersonalNumbers(db: Db, keyring: Keyring, options: {
           continue;
         }
         const written = await tx
-          .update(debtors)
-          .set({ personalNumberEncrypted: sealPersonalNumber(canonical, keyring) })
-          .where(and(eq(debtors.id, row.id), eq(debtors.personalNumberEncrypted, row.sealed)))
-          .returning({ id: debtors.id });
+          .update(table)
+          .set({ [field]: sealPersonalNumber(canonical, keyring) })
+          .where(and(eq(id, row.id), eq(sealed, row.sealed)))
+          .returning({ id });
         outcome.resealed += written.length;
       }
       return rows;
@@ -50,13 +68,14 @@ export async function resealPersonalNumbers(db: Db, keyring: Keyring, options: {
     after = batch.at(-1)!.id;
     options.onBatch?.(outcome.resealed);
   }
-  return outcome;
 }
 
-/** How many stored values each key holds (to see when an old key may be removed). */
+/** How many stored values each key holds, over every sealed column (to see when an old key may be removed). */
 export async function sealedValuesByKey(db: Db): Promise<Record<string, number>> {
-  const rows = await db.select({ sealed: debtors.personalNumberEncrypted }).from(debtors);
   const counts: Record<string, number> = {};
-  for (const { sealed } of rows) counts[sealedKeyId(sealed)] = (counts[sealedKeyId(sealed)] ?? 0) + 1;
+  for (const { table, sealed } of SEALED) {
+    const rows = (await db.select({ sealed }).from(table).where(isNotNull(sealed))) as { sealed: string }[];
+    for (const row of rows) counts[sealedKeyId(row.sealed)] = (counts[sealedKeyId(row.sealed)] ?? 0) + 1;
+  }
   return counts;
 }

@@ -1,4 +1,5 @@
 import { env } from "../../env";
+import { personalNumberKeyring } from "../../security/keyring";
 import { createEmailClient } from "../../integrations/email/client";
 import { createSmsClient } from "../../integrations/sms/client";
 import { emailChannel, smsChannel } from "./channels";
@@ -20,7 +21,7 @@ export function outreachDeps(): OutreachDeps {
     },
     baseUrl,
     bankgiro: config.KVITT_BANKGIRO,
-    pnrKey: config.KVITT_PNR_ENCRYPTION_KEY,
+    pnrKeys: personalNumberKeyring(),
   };
   return cached;
 }
