@@ -104,7 +104,7 @@ test.describe("the Dockerfile", () => {
     const runtime = stages.at(-1)!;
     const image = mkdtempSync(path.join(os.tmpdir(), "kvitt-image-"));
     chmodSync(image, 0o755);
-    const database = `kvitt_image_${randomBytes(4).toString("hex")}`;
+    const database = `${process.env.KVITT_TEST_DB_PREFIX ?? "kvitt_image"}_${randomBytes(4).toString("hex")}`;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`create database ${database}`);
@@ -152,7 +152,7 @@ test.describe("the Dockerfile", () => {
       for (const file of ["bankid-client.p12", "bankid-ca.pem", "swish-client.pem", "swish-client.key", "swish-ca.pem"]) {
         writeFileSync(path.join(secrets, file), "placeholder\n");
       }
-      const port = await freePort();
+      const port = process.env.KVITT_IMAGE_PORT ? Number(process.env.KVITT_IMAGE_PORT) : await freePort();
       const databaseUrl = new URL(adminUrl);
       databaseUrl.pathname = `/${database}`;
       const deployment = {

@@ -69,7 +69,7 @@ describe("faults", () => {
     const killer = await sideConnection();
     // Spread over every demo case, as real payments are.
     const caseIds = Object.values(ids).flatMap((p) => p.caseIds);
-    const total = 200;
+    const total = 150;
     let stopped = false;
     let terminated = 0;
     let failedAttempts = 0;
