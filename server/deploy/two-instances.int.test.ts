@@ -13,7 +13,8 @@ import { demoIds, paymentWorld } from "../testing/payments";
 /**
  * Two app instances on one PostgreSQL database, each with its own connection pool, as compose.yaml
  * runs them: a session started on one is valid on the other, a Swish callback delivered to both at
- * once books one payment, and a rate limit counts the calls made to both.
+ * once books one payment, a rate limit counts the calls made to both, and a scheduled job runs once
+ * per occurrence however many instances schedule it.
  */
 const TODAY = "2026-11-24";
 const NOW = new Date(`${TODAY}T10:00:00Z`);
@@ -69,5 +70,32 @@ describe.skipIf(!onPostgres)("two app instances on one database", () => {
     }
     await expect(enforceRateLimit(first.db, "messageSend", subject, NOW, limits)).rejects.toMatchObject({ code: "rate_limited_messageSend" });
     await expect(enforceRateLimit(second.db, "messageSend", subject, NOW, limits)).rejects.toMatchObject({ code: "rate_limited_messageSend" });
+  });
+
+  it("a job scheduled by both instances runs once per occurrence", async () => {
+    const { PgBoss, TestClock } = await import("pg-boss");
+    const url = (first.pool!.options as { connectionString: string }).connectionString;
+    // Both instances' clocks at the same moment, moved on by hand: from 09:59:40 to 10:00:40 the
+    // schedule has two occurrences (09:59, whose minute is still open at the start, and 10:00).
+    const clocks = [new TestClock("2026-12-02T09:59:40Z"), new TestClock("2026-12-02T09:59:40Z")];
+    const runs: string[] = [];
+    const bosses = clocks.map((clock) => new PgBoss({ connectionString: url, max: 2, clock, cronMonitorIntervalSeconds: 1, cronWorkerIntervalSeconds: 1 }));
+    try {
+      for (const [i, boss] of bosses.entries()) {
+        boss.on("error", () => undefined);
+        await boss.start();
+        await boss.createQueue("every-minute");
+        await boss.schedule("every-minute", "* * * * *", null, { tz: "Europe/Stockholm" });
+        await boss.work("every-minute", { pollingIntervalSeconds: 1 }, async ([job]) => {
+          runs.push(`${i}:${job!.id}`);
+        });
+      }
+      for (let second = 0; second < 60; second++) await Promise.all(clocks.map((clock) => clock.tick(1000)));
+      await clocks[0]!.tick(1000);
+      expect(runs).toHaveLength(2);
+      expect(new Set(runs.map((r) => r.split(":")[1])).size).toBe(2);
+    } finally {
+      for (const boss of bosses) await boss.stop({ graceful: false, close: true });
+    }
   });
 });
