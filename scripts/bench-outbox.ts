@@ -3,6 +3,7 @@
 //   npm run bench:outbox -- [--messages 100000] [--seconds 60] [--debtors 20000] [--concurrency 4]
 // On PostgreSQL when DATABASE_URL is set (in a fresh database beside it, named after it with "_bench_outbox"), else
 // on an embedded database in a temporary directory. Prints figures; asserts nothing.
+import { personalNumberKeyring } from "../server/security/keyring";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,7 +14,6 @@ import { debtors, outbox } from "../server/db/schema";
 import { seedDemoIfEmpty } from "../server/db/seed/demo";
 import { seedGenerated } from "../server/db/seed/generate";
 import { stockholmTime } from "../server/domain/outreach";
-import { env } from "../server/env";
 import { createEmailClient } from "../server/integrations/email/client";
 import { startEmailSimulator } from "../server/integrations/email/simulator";
 import { serveFetchHandler } from "../server/integrations/serve-fetch-handler";
@@ -89,7 +89,7 @@ async function main() {
     },
     baseUrl: "http://localhost:3000",
     bankgiro: "5050-1055",
-    pnrKey: env().KVITT_PNR_ENCRYPTION_KEY,
+    pnrKeys: personalNumberKeyring(),
   };
   const { PgBoss, fromPglite } = await import("pg-boss");
   const boss = handle.kind === "pglite" ? new PgBoss({ db: fromPglite(handle.pglite!), backend: "pglite" }) : new PgBoss({ connectionString: url!, max: 4 });

@@ -1,6 +1,6 @@
 // `npm test`: installs what is missing, then lint, type check, unit, integration and end-to-end tests.
 import { execSync, spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { ensureInstall } from "./ensure-install.mjs";
 
 const t0 = Date.now();
@@ -25,7 +25,12 @@ const steps = [
   ["integration tests", "npx vitest run --project integration"],
   ["build", "node scripts/build-if-needed.mjs"],
   ["end-to-end tests", "npx playwright test"],
+  // Every step's output (the e2e server's too) is kept in .data/test-logs and searched last.
+  ["personal numbers in logs", "node scripts/scan-logs.mjs .data/test-logs"],
 ];
+const logDir = ".data/test-logs";
+rmSync(logDir, { recursive: true, force: true });
+mkdirSync(logDir, { recursive: true });
 
 const only = process.argv.slice(2);
 let failed = 0;
@@ -35,7 +40,9 @@ for (const [name, cmd] of steps) {
   if (name === "end-to-end tests" && !process.env.DATABASE_URL) rmSync(".data/pglite-e2e", { recursive: true, force: true });
   const started = Date.now();
   console.info(`\n▶ ${name}`);
-  const result = spawnSync(cmd, { shell: true, stdio: "inherit", env });
+  const log = `${logDir}/${name.replaceAll(" ", "-")}.log`;
+  const logged = name === "personal numbers in logs" ? cmd : `${cmd} 2>&1 | tee ${log}`;
+  const result = spawnSync("bash", ["-o", "pipefail", "-c", logged], { stdio: "inherit", env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status === 0) {
     passed += 1;

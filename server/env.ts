@@ -13,6 +13,8 @@ const schema = z.object({
   PUBLIC_BASE_URL: z.string().url(),
   AUTH_SECRET: z.string().min(32),
   KVITT_PNR_ENCRYPTION_KEY: z.string().regex(/^[0-9a-f]{64}$/, "64 hex characters (32 bytes)"),
+  KVITT_PNR_KEY_ID: z.string().regex(/^[a-z0-9]{1,16}$/, "1–16 lower-case letters or digits").default("v1"),
+  KVITT_PNR_OLD_KEYS: z.string().default(""),
   KVITT_PNR_HASH_KEY: z.string().min(32),
   BANKID_BASE_URL: z.string().url(),
   BANKID_CLIENT_PFX_PATH: z.string().optional(),

@@ -5,7 +5,7 @@ import type { DbHandle } from "../db/client";
 import { debtors, outbox } from "../db/schema";
 import { seedDemoIfEmpty } from "../db/seed/demo";
 import { stockholmTime } from "../domain/outreach";
-import { env } from "../env";
+import { personalNumberKeyring } from "../security/keyring";
 import { serveFetchHandler } from "../integrations/serve-fetch-handler";
 import { createSmsClient } from "../integrations/sms/client";
 import { createSmsSimulator } from "../integrations/sms/simulator";
@@ -54,7 +54,7 @@ describe("the outbox on pg-boss", () => {
     for (const m of messages) expect((await boss.getJobById(OUTBOX_QUEUE, m.id))?.id).toBe(m.id);
 
     const client = createSmsClient({ baseUrl: `${server.url}/a1/`, username: sim.credentials.username, password: sim.credentials.password, from: "Kvitt" });
-    const deps: OutreachDeps = { channels: { sms: smsChannel(client, "http://127.0.0.1:9/r") }, baseUrl: "http://localhost:3000", bankgiro: "5050-1055", pnrKey: env().KVITT_PNR_ENCRYPTION_KEY };
+    const deps: OutreachDeps = { channels: { sms: smsChannel(client, "http://127.0.0.1:9/r") }, baseUrl: "http://localhost:3000", bankgiro: "5050-1055", pnrKeys: personalNumberKeyring() };
     await workOutbox(boss, handle.db, () => deps, { batchSize: 10, localConcurrency: 1, now: () => MONDAY });
     const deadline = Date.now() + 20_000;
     for (;;) {

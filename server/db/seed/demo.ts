@@ -4,7 +4,8 @@ import { FEE_RULES } from "../../domain/fees";
 import { SWEDISH_REFERENCE_RATES } from "../../domain/interest";
 import { makeOcr } from "../../domain/ocr";
 import { env } from "../../env";
-import { encryptPersonalNumber, personalNumberHash } from "../../security/personal-number";
+import { personalNumberHash, sealPersonalNumber } from "../../security/personal-number";
+import { personalNumberKeyring } from "../../security/keyring";
 import type { Db, Queryable } from "../client";
 import * as s from "../schema";
 import { seedDemoReach } from "./demo-reach";
@@ -136,7 +137,7 @@ async function seedDemo(tx: Queryable, today: string, workday: boolean): Promise
       .insert(s.debtors)
       .values({
         personalNumberHash: personalNumberHash(person.personalNumber, config.KVITT_PNR_HASH_KEY),
-        personalNumberEncrypted: encryptPersonalNumber(person.personalNumber, config.KVITT_PNR_ENCRYPTION_KEY),
+        personalNumberEncrypted: sealPersonalNumber(person.personalNumber, personalNumberKeyring()),
         birthDate: `${person.personalNumber.slice(0, 4)}-${person.personalNumber.slice(4, 6)}-${person.personalNumber.slice(6, 8)}`,
         givenName: person.givenName,
         surname: person.surname,

@@ -1,4 +1,5 @@
 import { env } from "../../env";
+import { personalNumberKeyring } from "../../security/keyring";
 import { createEmailClient } from "../../integrations/email/client";
 import { createKivraClient } from "../../integrations/kivra/client";
 import { createSmsClient } from "../../integrations/sms/client";
@@ -25,7 +26,7 @@ export function outreachDeps(): OutreachDeps {
     },
     baseUrl,
     bankgiro: config.KVITT_BANKGIRO,
-    pnrKey: config.KVITT_PNR_ENCRYPTION_KEY,
+    pnrKeys: personalNumberKeyring(),
   };
   return cached;
 }

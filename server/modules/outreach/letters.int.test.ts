@@ -1,3 +1,4 @@
+import { personalNumberKeyring } from "../../security/keyring";
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,7 +9,6 @@ import type { DbHandle } from "../../db/client";
 import { debtors, kivraPaymentEvents, outbox, payments } from "../../db/schema";
 import { seedDemoIfEmpty } from "../../db/seed/demo";
 import { stockholmTime } from "../../domain/outreach";
-import { env } from "../../env";
 import { createKivraClient } from "../../integrations/kivra/client";
 import { createKivraSimulator, verifyKivraSignature, type KivraSimulator } from "../../integrations/kivra/simulator";
 import { serveFetchHandler } from "../../integrations/serve-fetch-handler";
@@ -48,7 +48,7 @@ beforeAll(async () => {
   printDir = await mkdtemp(path.join(tmpdir(), "kvitt-print-"));
   const kivra = createKivraClient({ baseUrl: `${server.url}/api/sim/kivra/`, tokenUrl: `${server.url}/api/sim/kivra/oauth2/token`, clientId: "kvitt-demo", clientSecret: "demo-kivra-secret", tenantKey: "kvitt-demo-tenant", timeoutMs: 2000 });
   const letter = { swishPayee: "1231181189", bankgiro: "5050-1055" };
-  deps = { channels: { kivra: kivraChannel(kivra, letter), paper: paperChannel(printDir, letter) }, baseUrl: "http://localhost:3000", bankgiro: "5050-1055", pnrKey: env().KVITT_PNR_ENCRYPTION_KEY };
+  deps = { channels: { kivra: kivraChannel(kivra, letter), paper: paperChannel(printDir, letter) }, baseUrl: "http://localhost:3000", bankgiro: "5050-1055", pnrKeys: personalNumberKeyring() };
 });
 afterAll(async () => {
   await server.close();

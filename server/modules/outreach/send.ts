@@ -4,7 +4,7 @@ import { debtors, debtorSupportNeeds, outbox } from "../../db/schema";
 import { todayInStockholm } from "../../domain/calendar";
 import { channelOrder, decideDispatch, type Channel } from "../../domain/outreach";
 import { ChannelError } from "../../integrations/channel-error";
-import { decryptPersonalNumber } from "../../security/personal-number";
+import { openPersonalNumber, type Keyring } from "../../security/personal-number";
 import { createDeepLinkRow } from "../deep-links/deep-links";
 import { casesOnHold } from "../holds/paused";
 import { emailHtml, emailText, smsText } from "./compose";
@@ -42,7 +42,8 @@ export interface OutreachDeps {
   channels: Partial<Record<Channel, ChannelAdapter>>;
   baseUrl: string;
   bankgiro: string;
-  pnrKey: string;
+  /** Opens personal numbers (for Kivra's usermatch), whichever key sealed them. */
+  pnrKeys: Keyring;
 }
 
 /** The automated kinds. A code the person asked for goes at once, whatever the hour. */
@@ -246,7 +247,7 @@ async function prepare(db: Db, deps: OutreachDeps, messageId: string, now: Date)
         link,
         listUnsubscribe: content.reminder ? unsubscribe : null,
         sendingAt,
-        personalNumber: channel === "kivra" ? decryptPersonalNumber(person.pnr, deps.pnrKey) : undefined,
+        personalNumber: channel === "kivra" ? openPersonalNumber(person.pnr, deps.pnrKeys) : undefined,
         address: channel === "paper" ? { name: `${person.givenName} ${person.surname}`, street: person.street ?? "", postcode: person.postcode ?? "", city: person.city ?? "" } : undefined,
       },
     };

@@ -1,3 +1,4 @@
+import { personalNumberKeyring } from "../../security/keyring";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCaller } from "../../api/root";
@@ -5,7 +6,6 @@ import type { DbHandle } from "../../db/client";
 import { auditEvents, contactVerifications, debtors, outbox } from "../../db/schema";
 import { seedDemoIfEmpty } from "../../db/seed/demo";
 import { stockholmTime } from "../../domain/outreach";
-import { env } from "../../env";
 import { createEmailClient } from "../../integrations/email/client";
 import { startEmailSimulator, type EmailSimulator } from "../../integrations/email/simulator";
 import { serveFetchHandler } from "../../integrations/serve-fetch-handler";
@@ -42,7 +42,7 @@ beforeAll(async () => {
     channels: { sms: smsChannel(sms, "http://127.0.0.1:9/api/webhooks/sms"), email: emailChannel(createEmailClient({ url: mail.url, from: "Kvitt <hej@kvitt.example>", timeoutMs: 2000 }), "kvitt.example") },
     baseUrl: "http://localhost:3000",
     bankgiro: "5050-1055",
-    pnrKey: env().KVITT_PNR_ENCRYPTION_KEY,
+    pnrKeys: personalNumberKeyring(),
   };
 });
 afterAll(async () => {
