@@ -175,6 +175,12 @@ test.describe("the Dockerfile", () => {
         BANKID_CA_PATH: path.join(secrets, "bankid-ca.pem"),
         SWISH_BASE_URL: "https://mss.cpc.getswish.net/swish-cpcapi/",
         SWISH_PAYEE_ALIAS: "1231181189",
+        // The message channels' settings (no message is sent while the test runs).
+        SMS_BASE_URL: "http://127.0.0.1:9/sms",
+        SMS_USERNAME: "kvitt",
+        SMS_PASSWORD: "unused",
+        SMTP_URL: "smtp://127.0.0.1:9",
+        EMAIL_FROM: "Kvitt <noreply@example.se>",
         SWISH_CLIENT_CERT_PATH: path.join(secrets, "swish-client.pem"),
         SWISH_CLIENT_KEY_PATH: path.join(secrets, "swish-client.key"),
         SWISH_CA_PATH: path.join(secrets, "swish-ca.pem"),
