@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { EXPERIMENT_KINDS } from "../../../domain/experiments";
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+import { isoDate } from "./workplace-schemas";
 
 /** The dashboard's filters, from a plain GET form: letters sent from–to, one creditor or all. */
 export const insightFilters = z
