@@ -1,6 +1,8 @@
 /** Opens and migrates the database (and, in demo mode, seeds it) and starts the background jobs. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { registerLifecycle } = await import("./server/lifecycle");
+  registerLifecycle();
   const { getDbHandle } = await import("./server/db");
   const handle = await getDbHandle();
   if (process.env.KVITT_DEMO === "1") {

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/ui/site-header";
 import { SiteFooter } from "@/components/ui/site-footer";
@@ -24,11 +25,13 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("common");
+  // Set by proxy.ts for every page; the script is also allowed by 'self'.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang={locale}>
       <body className="min-h-dvh flex flex-col">
         {/* Copy buttons and error-summary focus, on pages with React and on pages without it. */}
-        <script src={assetUrl("enhance.js")} async />
+        <script src={assetUrl("enhance.js")} async nonce={nonce} />
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-paper focus:p-3"

@@ -19,7 +19,7 @@ const svFlat = flatten(sv as Tree);
 const enFlat = flatten(en as Tree);
 
 /** Namespaces a debtor reads. BankID's own recommended texts (bankid.*) are used verbatim. */
-const DEBTOR_NAMESPACES = ["common", "start", "login", "cases", "case", "help", "debtFree", "descriptions", "pay", "plan", "attachments", "talk", "reach", "dispute"];
+const DEBTOR_NAMESPACES = ["common", "start", "login", "cases", "case", "help", "debtFree", "descriptions", "pay", "plan", "attachments", "talk", "reach", "dispute", "preferences"];
 const debtorKeys = Object.keys(svFlat).filter((k) => DEBTOR_NAMESPACES.includes(k.split(".")[0]!));
 
 describe("message catalogues", () => {

@@ -3,6 +3,7 @@
 // the built app through this file; `npm run dev` uses `next dev` and keeps every script.
 import { createServer } from "node:http";
 import path from "node:path";
+import { shutDownGracefully } from "./graceful.mjs";
 import { handleScriptFree, loadScriptFreeRoutes } from "./script-free.mjs";
 
 process.env.NODE_ENV = "production";
@@ -35,9 +36,24 @@ const ready = app.prepare().then(() => {
 });
 await ready;
 
-const stop = () => {
-  server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 5_000).unref();
+// SIGTERM (a deployment, `docker stop`): readiness fails at once, requests in flight and running
+// jobs finish, then the database is closed (see graceful.mjs and server/lifecycle.ts).
+let stopping = false;
+const stop = async (signal) => {
+  if (stopping) return;
+  stopping = true;
+  const lifecycle = globalThis.__kvittLifecycle;
+  console.info(`${signal}: finishing the requests and jobs in flight …`);
+  const outcome = await shutDownGracefully(server, {
+    timeoutMs: Number(process.env.KVITT_SHUTDOWN_TIMEOUT_MS ?? 25_000),
+    beforeClose: () => {
+      if (lifecycle) lifecycle.draining = true;
+    },
+    whileClosing: () => lifecycle?.stopJobs().catch((error) => console.error(`jobs did not stop cleanly: ${error.message}`)),
+    afterRequests: () => lifecycle?.closeDatabase().catch((error) => console.error(`database did not close cleanly: ${error.message}`)),
+  });
+  console.info(outcome === "clean" ? "Stopped." : "Stopped before everything finished (time limit).");
+  process.exit(outcome === "clean" ? 0 : 1);
 };
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
+process.on("SIGTERM", () => stop("SIGTERM"));
+process.on("SIGINT", () => stop("SIGINT"));

@@ -1,5 +1,4 @@
 // `npm start`: a real deployment. Refuses to start until every required setting is present.
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 
 const REQUIRED = [
@@ -25,6 +24,12 @@ const REQUIRED = [
   "SMS_PASSWORD",
   "SMTP_URL",
   "EMAIL_FROM",
+  "KIVRA_BASE_URL",
+  "KIVRA_TOKEN_URL",
+  "KIVRA_CLIENT_ID",
+  "KIVRA_CLIENT_SECRET",
+  "KIVRA_TENANT_KEY",
+  "KIVRA_WEBHOOK_SECRET",
 ];
 
 const problems = REQUIRED.filter((name) => !process.env[name]).map((name) => `  ${name} is not set`);
@@ -40,8 +45,7 @@ if (problems.length > 0) {
   process.exit(1);
 }
 
-const child = spawn(process.execPath, ["scripts/serve.mjs"], {
-  stdio: "inherit",
-  env: { ...process.env, KVITT_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1" },
-});
-child.on("exit", (code) => process.exit(code ?? 0));
+// The server runs in this same process, so SIGTERM reaches it directly and shutdown is graceful.
+process.env.KVITT_DEMO = "0";
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+await import("./serve.mjs");

@@ -1,6 +1,6 @@
 // `npm test`: installs what is missing, then lint, type check, unit, integration and end-to-end tests.
 import { execSync, spawn } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, rmSync } from "node:fs";
 import { ensureInstall } from "./ensure-install.mjs";
 
 const t0 = Date.now();
@@ -31,20 +31,30 @@ const groups = [
     ["build", "node scripts/build-if-needed.mjs"],
   ],
   [["end-to-end tests", "npx playwright test"]],
+  // Every step's output (the e2e server's too) is kept in .data/test-logs and searched last.
+  [["personal numbers in logs", "node scripts/scan-logs.mjs .data/test-logs"]],
 ];
+const logDir = ".data/test-logs";
+rmSync(logDir, { recursive: true, force: true });
+mkdirSync(logDir, { recursive: true });
 
 /** Runs one step; alone it prints as it goes, beside others its output is printed whole when it ends. */
 function run(name, cmd, alone) {
   const started = Date.now();
   console.info(`\n▶ ${name}`);
   return new Promise((resolve) => {
-    const child = spawn(cmd, { shell: true, stdio: alone ? "inherit" : ["ignore", "pipe", "pipe"], env });
+    const child = spawn(cmd, { shell: true, stdio: ["ignore", "pipe", "pipe"], env });
+    const log = name === "personal numbers in logs" ? null : createWriteStream(`${logDir}/${name.replaceAll(" ", "-")}.log`);
     const output = [];
-    if (!alone) {
-      child.stdout.on("data", (chunk) => output.push(chunk));
-      child.stderr.on("data", (chunk) => output.push(chunk));
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.on("data", (chunk) => {
+        log?.write(chunk);
+        if (alone) process.stdout.write(chunk);
+        else output.push(chunk);
+      });
     }
     child.on("close", (code) => {
+      log?.end();
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       if (!alone) {
         console.info(`\n── ${name} ──`);

@@ -13,6 +13,8 @@ const schema = z.object({
   PUBLIC_BASE_URL: z.string().url(),
   AUTH_SECRET: z.string().min(32),
   KVITT_PNR_ENCRYPTION_KEY: z.string().regex(/^[0-9a-f]{64}$/, "64 hex characters (32 bytes)"),
+  KVITT_PNR_KEY_ID: z.string().regex(/^[a-z0-9]{1,16}$/, "1–16 lower-case letters or digits").default("v1"),
+  KVITT_PNR_OLD_KEYS: z.string().default(""),
   KVITT_PNR_HASH_KEY: z.string().min(32),
   BANKID_BASE_URL: z.string().url(),
   BANKID_CLIENT_PFX_PATH: z.string().optional(),
@@ -33,6 +35,13 @@ const schema = z.object({
   SMS_FROM: z.string().regex(/^(\+\d{8,15}|[A-Za-z][A-Za-z0-9]{1,10})$/, "a number or up to 11 letters").default("Kvitt"),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "smtp://… or smtps://…"),
   EMAIL_FROM: z.string().min(3),
+  KIVRA_BASE_URL: z.string().url(),
+  KIVRA_TOKEN_URL: z.string().url(),
+  KIVRA_CLIENT_ID: z.string().min(1),
+  KIVRA_CLIENT_SECRET: z.string().min(1),
+  KIVRA_TENANT_KEY: z.string().min(1),
+  KIVRA_WEBHOOK_SECRET: z.string().min(16),
+  KVITT_PRINT_DIR: z.string().default(".data/print"),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(15),
   LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
   LOGIN_RATE_LIMIT_PER_BROWSER: z.coerce.number().int().positive().default(8),
@@ -61,6 +70,12 @@ function demoDefaults(port: string): Partial<Record<keyof Env, string>> {
     // The SMTP simulator listens beside the app, on the app's port + 1100 (3000 → 4100).
     SMTP_URL: `smtp://127.0.0.1:${Number(port) + 1100}`,
     EMAIL_FROM: "Kvitt <hej@kvitt.example>",
+    KIVRA_BASE_URL: `${base}/api/sim/kivra/`,
+    KIVRA_TOKEN_URL: `${base}/api/sim/kivra/oauth2/token`,
+    KIVRA_CLIENT_ID: "kvitt-demo",
+    KIVRA_CLIENT_SECRET: "demo-kivra-secret",
+    KIVRA_TENANT_KEY: "kvitt-demo-tenant",
+    KIVRA_WEBHOOK_SECRET: "demo-kivra-webhook-secret",
   };
 }
 
@@ -88,6 +103,12 @@ export const REQUIRED_IN_PRODUCTION = [
   "SMS_PASSWORD",
   "SMTP_URL",
   "EMAIL_FROM",
+  "KIVRA_BASE_URL",
+  "KIVRA_TOKEN_URL",
+  "KIVRA_CLIENT_ID",
+  "KIVRA_CLIENT_SECRET",
+  "KIVRA_TENANT_KEY",
+  "KIVRA_WEBHOOK_SECRET",
 ] as const;
 
 let cached: Env | undefined;

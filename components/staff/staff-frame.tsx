@@ -20,6 +20,7 @@ export async function StaffFrame({ role, current, children }: { role: StaffRole;
     { href: "/staff/payments/import", key: "import", show: true },
     { href: "/staff/templates", key: "templates", show: true },
     { href: "/staff/policies", key: "policies", show: true },
+    { href: "/staff/insights", key: "insights", show: staffMay(role, "insights:read") },
     { href: "/staff/audit", key: "audit", show: staffMay(role, "audit:read") },
     { href: "/staff/users", key: "users", show: staffMay(role, "staff:manage") },
   ] as const;

@@ -156,6 +156,29 @@ test.describe("with JavaScript off", () => {
   });
 });
 
+test.describe("preferences with JavaScript off", () => {
+  test("a choice refused with the reason, then saved; the page is a plain form", async ({ browser, request }) => {
+    const { page, close } = await withoutScript(browser);
+    await signInByQr(page, request, IDA.personalNumber);
+    await page.getByRole("link", { name: /^Så når vi dig/ }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Så når vi dig");
+    // Her number is on file but not confirmed: SMS cannot be chosen yet.
+    await page.getByLabel("I första hand").selectOption("sms");
+    await page.getByRole("button", { name: "Spara dina val" }).click();
+    await expect(page).toHaveTitle(/^Fel: /);
+    await expect(page.getByRole("alert")).toContainText("Lägg till ditt mobilnummer och bekräfta det först.");
+    await expect(page.getByLabel("I första hand")).toHaveValue("sms");
+    await expectAccessibleWithoutScript(page, "preferences refused without JavaScript");
+    await page.getByLabel("I första hand").selectOption("kivra");
+    await page.getByLabel("I andra hand").selectOption("paper");
+    await page.getByRole("button", { name: "Spara dina val" }).click();
+    await expect(page.getByRole("status")).toContainText("Vi följer dina val från och med nu.");
+    await expect(page.getByLabel("I andra hand")).toHaveValue("paper");
+    await expectAccessibleWithoutScript(page, "preferences saved without JavaScript");
+    await close();
+  });
+});
+
 test.describe("every debtor page goes out without React", () => {
   /** The debtor pages of this build, from its own route list: a page added later is checked by itself. */
   function debtorPages(): string[] {
@@ -170,6 +193,7 @@ test.describe("every debtor page goes out without React", () => {
     const pages = debtorPages();
     expect(pages).toContain("/login");
     expect(pages).toContain("/pay");
+    expect(pages).toEqual(expect.arrayContaining(["/preferences", "/preferences/phone", "/preferences/email", "/preferences/code"]));
 
     // Real values for the pages' parameters, from a person's own data.
     await signInOnPhone(page, "Olof Ström");

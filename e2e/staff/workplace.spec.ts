@@ -83,7 +83,7 @@ test.describe("the staff workplace at 1280 px", () => {
 test("every staff page passes axe at 390 px and at 1280 px", async ({ page }) => {
   test.setTimeout(240_000);
   await signInAsStaff(page, "Sofia Lind");
-  const pages = ["/staff", "/staff/search?q=Holmberg", "/staff/talk", "/staff/disputes", "/staff/payments", "/staff/plans", "/staff/payments/import", "/staff/templates", "/staff/policies", "/staff/audit", "/staff/users"];
+  const pages = ["/staff", "/staff/search?q=Holmberg", "/staff/talk", "/staff/disputes", "/staff/payments", "/staff/plans", "/staff/payments/import", "/staff/templates", "/staff/policies", "/staff/insights", "/staff/audit", "/staff/users"];
   await page.goto("/staff/search?q=Holmberg");
   await page.getByRole("link", { name: /Ingrid Holmberg/ }).first().click();
   await page.waitForURL(/\/staff\/debtors\/[0-9a-f-]{36}/);

@@ -3,6 +3,7 @@ import { getViewer } from "../auth/viewer";
 import { getDb } from "../db";
 import { resolveLocale } from "../../i18n/request";
 import { env } from "../env";
+import { secureCookies } from "../security/cookies";
 import type { Context } from "./trpc";
 
 /** Client address for BankID's endUserIp and rate limits: the proxy's forwarded address, else loopback. */
@@ -53,7 +54,7 @@ export async function createRequestContext(options: { overHttp: boolean }): Prom
           jar.set(name, value, {
             httpOnly: true,
             sameSite: "lax",
-            secure: process.env.NODE_ENV === "production" && !process.env.KVITT_DEMO,
+            secure: secureCookies(),
             path: "/",
             maxAge: maxAgeSeconds,
           });

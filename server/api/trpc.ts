@@ -43,8 +43,11 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
+    // An unexpected failure says nothing about its insides (a query, its parameters, a file path).
+    const internal = shape.data.code === "INTERNAL_SERVER_ERROR";
     return {
       ...shape,
+      message: internal ? "Internal error" : shape.message,
       data: {
         ...shape.data,
         stack: undefined,
@@ -80,9 +83,22 @@ const csrf = t.middleware(({ ctx, type, next }) => {
   return next();
 });
 
+/** True when any string in the value holds a NUL character (PostgreSQL's text cannot store one). */
+function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (depth > 20 || value === null || typeof value !== "object" || value instanceof Uint8Array) return false;
+  return Object.values(value).some((v) => holdsNul(v, depth + 1));
+}
+
+/** Text with NUL characters is no one's words: refused as invalid input before any procedure runs. */
+const noNul = t.middleware(async ({ getRawInput, next }) => {
+  if (holdsNul(await getRawInput())) throw new DomainError("invalid", "input holds a NUL character");
+  return next();
+});
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(domainErrors).use(csrf);
+export const publicProcedure = t.procedure.use(domainErrors).use(csrf).use(noNul);
 
 /** A signed-in debtor: `ctx.debtorId` is the only debtor this request may read or change. */
 export const debtorProcedure = publicProcedure.use(({ ctx, next }) => {

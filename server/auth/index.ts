@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "../db";
 import { env } from "../env";
+import { cookiesSecureFor } from "../security/cookies";
 import { BANKID_BINDING_COOKIE } from "../modules/bankid-login/binding";
 import { completeBankIdSignIn } from "../modules/bankid-login/complete-sign-in";
 
@@ -37,6 +38,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   return {
     secret: config.AUTH_SECRET,
     trustHost: true,
+    // Secure (and `__Secure-` named) everywhere but loopback, whatever the proxy in front says.
+    useSecureCookies: cookiesSecureFor(config.PUBLIC_BASE_URL),
     session: { strategy: "jwt", maxAge: config.SESSION_MAX_HOURS * 3600 },
     pages: { signIn: "/login", error: "/login" },
     providers: [

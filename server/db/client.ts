@@ -25,6 +25,44 @@ export const DEFAULT_POOL_SIZE = 10;
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
+/** The advisory lock held while migrating (the same number in scripts/migrate.mjs). */
+export const MIGRATION_LOCK = 4_172_015;
+
+/**
+ * A pool that survives the server closing connections the app holds (a restart, a failover, an
+ * administrator's pg_terminate_backend): such a connection's error goes to the query in flight
+ * instead of ending the process, and the connection goes back to the pool at once to be dropped.
+ * Without this, a transaction whose BEGIN failed kept its connection for good (drizzle gives it back
+ * only after BEGIN), and after a few server restarts every connection was held and the app hung.
+ */
+function recoveringPool(Pool: typeof import("pg").Pool) {
+  return class RecoveringPool extends Pool {
+    // The promise form is drizzle's; the callback form is the pool's own `query`.
+    override connect(): Promise<import("pg").PoolClient>;
+    override connect(callback: (err: Error | undefined, client: import("pg").PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+    override connect(callback?: (err: Error | undefined, client: import("pg").PoolClient | undefined, done: (release?: unknown) => void) => void): Promise<import("pg").PoolClient> | void {
+      if (callback) return super.connect(callback);
+      return super.connect().then((client) => {
+        const giveBack = client.release;
+        let released = false;
+        const closed = () => {
+          if (released) return;
+          released = true;
+          giveBack(new Error("the database closed the connection"));
+        };
+        client.once("end", closed);
+        client.release = (error?: Error | boolean) => {
+          client.off("end", closed);
+          if (released) return;
+          released = true;
+          giveBack(error);
+        };
+        return client;
+      });
+    }
+  };
+}
+
 /** Opens PostgreSQL when a URL is given, else embedded PGlite (in a directory, or in memory). */
 export async function openDatabase(options: {
   url?: string;
@@ -37,10 +75,13 @@ export async function openDatabase(options: {
   if (options.url) {
     const { Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
-    const pool = new Pool({ connectionString: options.url, max: options.poolSize ?? DEFAULT_POOL_SIZE });
+    const pool = new (recoveringPool(Pool))({ connectionString: options.url, max: options.poolSize ?? DEFAULT_POOL_SIZE });
     // An idle connection the server closed (a restart, a failover) is dropped by the pool and
     // opened again when next needed; unheard, its error would end the process.
     pool.on("error", (error) => console.warn(`An idle database connection was closed: ${error.message}`));
+    // A connection's error while it is lent out fails the query or transaction using it; heard
+    // here too, it does not also end the process.
+    pool.on("connect", (client) => client.on("error", () => undefined));
     const db = drizzle(pool, { schema, logger: options.logger }) as unknown as Db;
     return { db, kind: "postgres", pool, close: () => pool.end() };
   }
@@ -56,9 +97,19 @@ export async function openDatabase(options: {
 
 /** Applies the committed migrations in `drizzle/`. */
 export async function migrateDatabase(handle: DbHandle): Promise<void> {
-  if (handle.kind === "postgres") {
+  if (handle.kind === "postgres" && handle.pool) {
+    // Instances starting together (and `npm run migrate`) take turns: one applies, the others
+    // then find nothing left to do.
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-    await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    const { drizzle } = await import("drizzle-orm/node-postgres");
+    const client = await handle.pool.connect();
+    try {
+      await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+      await migrate(drizzle(client) as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+      client.release();
+    }
   } else {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });

@@ -16,7 +16,15 @@ export function getDbHandle(): Promise<DbHandle> {
     await migrateDatabase(handle);
     if (isDemo()) {
       const { seedDemoIfEmpty } = await import("./seed/demo");
-      await seedDemoIfEmpty(handle.db, undefined, { workday: true });
+      const seeded = await seedDemoIfEmpty(handle.db, undefined, { workday: true });
+      // A generated agency behind the insights dashboard (KVITT_DEMO_INSIGHTS cases, 0 for none).
+      const generated = Number(process.env.KVITT_DEMO_INSIGHTS ?? 3000);
+      if (seeded && generated > 0) {
+        const { seedInsights } = await import("./seed/insights");
+        await seedInsights(handle.db, { cases: generated, experiment: true });
+      }
+      const { refreshInsights } = await import("../modules/insights/refresh");
+      await refreshInsights(handle.db, new Date());
     }
     return handle;
   })();

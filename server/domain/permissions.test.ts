@@ -8,6 +8,8 @@ describe("staff permissions", () => {
     expect(staffMay("supervisor", "audit:read")).toBe(true);
     expect(staffMay("supervisor", "staff:manage")).toBe(false);
     expect(rolesWith("staff:manage")).toEqual(["admin"]);
+    expect(rolesWith("insights:read")).toEqual(["supervisor", "admin"]);
+    expect(rolesWith("experiments:manage")).toEqual(["supervisor", "admin"]);
   });
 
   it("lets each higher role do everything the role below it does", () => {

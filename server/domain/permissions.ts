@@ -31,6 +31,10 @@ export const PERMISSIONS = [
   /** Each agent's load in the queue. */
   "staff:load",
   "audit:read",
+  /** The insights dashboard, its CSV and the experiments' results. */
+  "insights:read",
+  /** Start and stop experiments (stopping one changes a creditor's policy). */
+  "experiments:manage",
   "policy:write",
   "templates:write",
   "staff:manage",
@@ -50,7 +54,7 @@ const AGENT: Permission[] = [
   "disputes:decide",
   "templates:read",
 ];
-const SUPERVISOR: Permission[] = [...AGENT, "staff:load", "audit:read", "policy:write", "templates:write"];
+const SUPERVISOR: Permission[] = [...AGENT, "staff:load", "audit:read", "insights:read", "experiments:manage", "policy:write", "templates:write"];
 
 export const ROLE_PERMISSIONS: Record<StaffRole, ReadonlySet<Permission>> = {
   agent: new Set(AGENT),

@@ -1,6 +1,10 @@
+import { todayInStockholm } from "../domain/calendar";
+import { env } from "../env";
+import { buildPrintBatch } from "../modules/outreach/print-batch";
 import { paymentDeps } from "../modules/payments/clients";
 import { reconcileOpenRequests } from "../modules/payments/settle-request";
 import { followUpPlans } from "../modules/plans/follow-up";
+import { refreshInsights } from "../modules/insights/refresh";
 import { scheduleDueReminders } from "../modules/outreach/reminders";
 import type { ScheduledJob } from "./index";
 import { dispatchDueMessages } from "./outbox";
@@ -30,5 +34,17 @@ export const JOBS: ScheduledJob[] = [
     name: "reminders-schedule",
     cron: "30 5 * * *",
     run: (handle, now) => scheduleDueReminders(handle.db, now),
+  },
+  {
+    // The day's paper letters in one file for the printer, once paper stops for the day (20:00).
+    name: "print-batch",
+    cron: "5 20 * * *",
+    run: (_handle, now) => buildPrintBatch(env().KVITT_PRINT_DIR, todayInStockholm(now)),
+  },
+  {
+    // The insights dashboard's rollups, rebuilt from the rows every ten minutes.
+    name: "insights-refresh",
+    cron: "*/10 * * * *",
+    run: (handle, now) => refreshInsights(handle.db, now),
   },
 ];

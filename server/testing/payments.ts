@@ -61,6 +61,8 @@ export async function paymentWorld(db: Db, now: () => Date) {
   return {
     deps,
     portal,
+    /** Swish's API address, for a second process that talks to the same simulator. */
+    swishUrl: `${swishServer.url}/swish-cpcapi/`,
     swishSim,
     cardSim,
     swish: (path: string, body?: unknown) => control(swishServer, path, body),

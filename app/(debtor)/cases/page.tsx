@@ -17,6 +17,7 @@ export default async function CasesPage() {
   const viewer = await requirePerson();
   if (!viewer.subjectId) redirect("/no-cases");
   const t = await getTranslations("cases");
+  const prefs = await getTranslations("preferences");
   const locale = (await getLocale()) as Locale;
   const { cases, totalLeftOre } = await (await api()).debtor.cases.list();
   const open = cases.filter((c) => c.state !== "paid" && c.state !== "closed").length;
@@ -56,6 +57,11 @@ export default async function CasesPage() {
             </Link>
           </p>
         )}
+        <p>
+          <Link href="/preferences" className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4">
+            {prefs("overviewLink")}
+          </Link>
+        </p>
         <p>
           <Link href="/help" className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4">
             {t("helpLink")}

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { isLocale, LOCALE_COOKIE } from "@/i18n/config";
+import { secureCookies } from "@/server/security/cookies";
 
 /** Sets the language cookie and sends the person back to the page they were on (same origin only). */
 export async function POST(request: Request) {
@@ -13,7 +14,7 @@ export async function POST(request: Request) {
   }
   const response = NextResponse.redirect(new URL(back, request.url), 303);
   if (isLocale(lang)) {
-    response.cookies.set(LOCALE_COOKIE, lang, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax", httpOnly: true });
+    response.cookies.set(LOCALE_COOKIE, lang, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax", httpOnly: true, secure: secureCookies() });
   }
   return response;
 }

@@ -4,6 +4,7 @@ import { clientIp } from "@/server/api/context";
 import { getViewer } from "@/server/auth/viewer";
 import { getDb } from "@/server/db";
 import { NEXT_CASE_COOKIE, openDeepLink } from "@/server/modules/deep-links/deep-links";
+import { secureCookies } from "@/server/security/cookies";
 
 export const dynamic = "force-dynamic";
 
@@ -23,6 +24,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
   const target = result.caseId ? `/cases/${result.caseId}` : "/cases";
   if (viewer?.kind === "debtor" && viewer.subjectId === result.debtorId) return NextResponse.redirect(new URL(target, request.url), 303);
   const response = NextResponse.redirect(new URL("/login", request.url), 303);
-  response.cookies.set(NEXT_CASE_COOKIE, `${result.caseId ?? ""}|${result.channel}`, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 1800 });
+  response.cookies.set(NEXT_CASE_COOKIE, `${result.caseId ?? ""}|${result.channel}`, { httpOnly: true, secure: secureCookies(), sameSite: "lax", path: "/", maxAge: 1800 });
   return response;
 }

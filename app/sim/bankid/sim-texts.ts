@@ -3,6 +3,7 @@ import type { DemoPerson, SimulatedPhoneTexts } from "@/components/ui/simulated-
 import { DEMO_DISPUTE_DEBTORS, DEMO_DISPUTE_STAFF } from "@/server/db/seed/demo-dispute-people";
 import { DEMO_FAST_PEOPLE } from "@/server/db/seed/demo-fast";
 import { DEMO_DEBTORS, DEMO_NOBODY, DEMO_STAFF } from "@/server/db/seed/demo-people";
+import { REACH_DEMO_PERSON } from "@/server/db/seed/demo-reach-people";
 import { TALK_DEMO_PEOPLE, TALK_DEMO_STAFF } from "@/server/db/seed/demo-talk-people";
 
 export async function simTexts(): Promise<SimulatedPhoneTexts> {
@@ -20,4 +21,5 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { personalNumber: DEMO_DISPUTE_STAFF.personalNumber, name: DEMO_DISPUTE_STAFF.name },
   ...TALK_DEMO_PEOPLE.map((d) => ({ personalNumber: d.personalNumber, name: `${d.givenName} ${d.surname}` })),
   ...TALK_DEMO_STAFF.map((s) => ({ personalNumber: s.personalNumber, name: s.name })),
+  { personalNumber: REACH_DEMO_PERSON.personalNumber, name: `${REACH_DEMO_PERSON.givenName} ${REACH_DEMO_PERSON.surname}` },
 ];

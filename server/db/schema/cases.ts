@@ -45,6 +45,9 @@ export const cases = pgTable(
     dueDateMovedFrom: date("due_date_moved_from", { mode: "string" }),
     /** Earliest date a payment order may be sought if nothing happens. */
     paymentOrderFrom: date("payment_order_from", { mode: "string" }),
+    /** The collection letter's wording and the reminder's offset this case opened with (policy or experiment arm). */
+    letterWording: text("letter_wording").$type<"standard" | "brief">(),
+    reminderDaysBefore: integer("reminder_days_before"),
     interestMarginBp: integer("interest_margin_bp").notNull().default(800),
     /** Interest stops on this date (paid in full, or the creditor waived it). */
     interestStoppedOn: date("interest_stopped_on", { mode: "string" }),

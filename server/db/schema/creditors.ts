@@ -22,6 +22,12 @@ export const creditorPolicies = pgTable("creditor_policies", {
   allowPlanPause: boolean("allow_plan_pause").notNull().default(false),
   /** Bank days within which a message from a debtor is answered. */
   replyBankDays: integer("reply_bank_days").notNull().default(1),
+  /** Day of the month a new case's collection letter asks for payment by (moved to a bank day). */
+  defaultDueDay: integer("default_due_day").notNull().default(26),
+  /** Which wording the collection letter uses: standard | brief. */
+  letterWording: text("letter_wording").$type<"standard" | "brief">().notNull().default("standard"),
+  /** How many days before the due date the reminder goes. */
+  reminderDaysBefore: integer("reminder_days_before").notNull().default(3),
   /** Raised by every change; each version is kept in `creditor_policy_versions`. */
   version: integer("version").notNull().default(1),
   /** Order in which a payment settles a case's parts. */

@@ -15,3 +15,4 @@ export * from "./attachments";
 export * from "./disputes";
 export * from "./talk";
 export * from "./workplace";
+export * from "./insights";

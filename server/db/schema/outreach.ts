@@ -56,6 +56,8 @@ export const outbox = pgTable(
     index("outbox_pending_idx").on(t.status, t.scheduledFor),
     index("outbox_debtor_idx").on(t.debtorId, t.createdAt),
     index("outbox_provider_idx").on(t.providerId),
+    // The insights rollup finds each case's first collection letter.
+    index("outbox_case_letter_idx").on(t.caseId).where(sql`${t.kind} = 'collection_letter'`),
   ],
 );
 
@@ -111,4 +113,25 @@ export const contactVerifications = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("contact_verifications_debtor_idx").on(t.debtorId, t.createdAt)],
+);
+
+/**
+ * Kivra's `settled` payment webhooks: which letter (content key) a payment in the Kivra app was
+ * for. The money itself arrives by bankgiro or Swish and is booked from there; this only says
+ * which message led to it. Each event once (Kivra keeps its id across retries).
+ */
+export const kivraPaymentEvents = pgTable(
+  "kivra_payment_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: text("event_id").notNull().unique(),
+    contentKey: text("content_key").notNull(),
+    outboxId: uuid("outbox_id").references(() => outbox.id),
+    reference: text("reference").notNull(),
+    amountOre: integer("amount_ore").notNull(),
+    /** The booked payment it was matched to. */
+    paymentId: uuid("payment_id"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("kivra_payment_events_reference_idx").on(t.reference)],
 );

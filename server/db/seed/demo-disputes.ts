@@ -5,7 +5,8 @@ import { makeOcr } from "../../domain/ocr";
 import { env } from "../../env";
 import { createDeepLink } from "../../modules/deep-links/deep-links";
 import { submitDispute } from "../../modules/disputes/submit";
-import { encryptPersonalNumber, personalNumberHash } from "../../security/personal-number";
+import { sealPersonalNumber, personalNumberHash } from "../../security/personal-number";
+import { personalNumberKeyring } from "../../security/keyring";
 import type { Queryable } from "../client";
 import * as s from "../schema";
 import { DEMO_DISPUTE_DEBTORS, DEMO_DISPUTE_STAFF } from "./demo-dispute-people";
@@ -46,7 +47,7 @@ export async function seedDemoDisputes(tx: Queryable, today: string): Promise<vo
       .insert(s.debtors)
       .values({
         personalNumberHash: hash(person.personalNumber),
-        personalNumberEncrypted: encryptPersonalNumber(person.personalNumber, config.KVITT_PNR_ENCRYPTION_KEY),
+        personalNumberEncrypted: sealPersonalNumber(person.personalNumber, personalNumberKeyring()),
         birthDate: `${person.personalNumber.slice(0, 4)}-${person.personalNumber.slice(4, 6)}-${person.personalNumber.slice(6, 8)}`,
         givenName: person.givenName,
         surname: person.surname,

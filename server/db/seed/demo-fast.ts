@@ -2,7 +2,8 @@ import { addDays } from "../../domain/calendar";
 import { FEE_RULES } from "../../domain/fees";
 import { makeOcr } from "../../domain/ocr";
 import { env } from "../../env";
-import { encryptPersonalNumber, personalNumberHash } from "../../security/personal-number";
+import { sealPersonalNumber, personalNumberHash } from "../../security/personal-number";
+import { personalNumberKeyring } from "../../security/keyring";
 import type { Queryable } from "../client";
 import * as s from "../schema";
 
@@ -20,7 +21,7 @@ export async function seedFastDemo(tx: Queryable, today: string, creditorIds: { 
       .insert(s.debtors)
       .values({
         personalNumberHash: personalNumberHash(person.personalNumber, config.KVITT_PNR_HASH_KEY),
-        personalNumberEncrypted: encryptPersonalNumber(person.personalNumber, config.KVITT_PNR_ENCRYPTION_KEY),
+        personalNumberEncrypted: sealPersonalNumber(person.personalNumber, personalNumberKeyring()),
         birthDate: `${person.personalNumber.slice(0, 4)}-${person.personalNumber.slice(4, 6)}-${person.personalNumber.slice(6, 8)}`,
         givenName: person.givenName,
         surname: person.surname,

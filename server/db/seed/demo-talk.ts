@@ -4,7 +4,8 @@ import { FEE_RULES } from "../../domain/fees";
 import { makeOcr } from "../../domain/ocr";
 import { complaintDueOn, dataAccessDueOn, replyDueBy, stockholmMoment } from "../../domain/talk";
 import { env } from "../../env";
-import { encryptPersonalNumber, personalNumberHash } from "../../security/personal-number";
+import { sealPersonalNumber, personalNumberHash } from "../../security/personal-number";
+import { personalNumberKeyring } from "../../security/keyring";
 import type { Queryable } from "../client";
 import * as s from "../schema";
 import { DEMO_DEBTORS } from "./demo-people";
@@ -95,7 +96,7 @@ export async function seedDemoTalk(tx: Queryable, today: string): Promise<void> 
       .insert(s.debtors)
       .values({
         personalNumberHash: personalNumberHash(person.personalNumber, config.KVITT_PNR_HASH_KEY),
-        personalNumberEncrypted: encryptPersonalNumber(person.personalNumber, config.KVITT_PNR_ENCRYPTION_KEY),
+        personalNumberEncrypted: sealPersonalNumber(person.personalNumber, personalNumberKeyring()),
         birthDate: `${person.personalNumber.slice(0, 4)}-${person.personalNumber.slice(4, 6)}-${person.personalNumber.slice(6, 8)}`,
         givenName: person.givenName,
         surname: person.surname,

@@ -9,7 +9,8 @@ import { proposePlan } from "../../modules/plans/propose";
 import { openWorkItem } from "../../modules/work-items/work-items";
 import { recordMissingPolicyVersions } from "../../modules/workplace/policies";
 import { settlePromises } from "../../modules/workplace/queue";
-import { encryptPersonalNumber, personalNumberHash } from "../../security/personal-number";
+import { sealPersonalNumber, personalNumberHash } from "../../security/personal-number";
+import { personalNumberKeyring } from "../../security/keyring";
 import type { Db, Queryable, Tx } from "../client";
 import * as s from "../schema";
 
@@ -89,7 +90,7 @@ export async function seedDemoWorkplace(tx: Queryable, today: string, options: {
       .insert(s.debtors)
       .values({
         personalNumberHash: personalNumberHash(pnr, config.KVITT_PNR_HASH_KEY),
-        personalNumberEncrypted: encryptPersonalNumber(pnr, config.KVITT_PNR_ENCRYPTION_KEY),
+        personalNumberEncrypted: sealPersonalNumber(pnr, personalNumberKeyring()),
         birthDate: p.born,
         givenName: p.given,
         surname: p.surname,
@@ -208,5 +209,5 @@ export async function seedDemoWorkplace(tx: Queryable, today: string, options: {
     [people[9]!, "Invändning: säger att varan aldrig beställdes. Begärt underlag från Hemma & Handla."],
   ] as const;
   for (const [p, body] of notes) await tx.insert(s.staffNotes).values({ debtorId: p.debtorId, caseId: p.caseId, staffUserId: maria.id, body, createdAt: hoursFrom(noon, -20) });
-  await tx.insert(s.debtorSupportNeeds).values({ debtorId: people[6]!.debtorId, kind: "hard_to_read", detailEncrypted: encryptPersonalNumber("Ser dåligt. Skriv kort och med stor text.", config.KVITT_PNR_ENCRYPTION_KEY), setBy: maria.id, setAt: hoursFrom(noon, -200) });
+  await tx.insert(s.debtorSupportNeeds).values({ debtorId: people[6]!.debtorId, kind: "hard_to_read", detailEncrypted: sealPersonalNumber("Ser dåligt. Skriv kort och med stor text.", personalNumberKeyring()), setBy: maria.id, setAt: hoursFrom(noon, -200) });
 }

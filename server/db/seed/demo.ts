@@ -4,9 +4,11 @@ import { FEE_RULES } from "../../domain/fees";
 import { SWEDISH_REFERENCE_RATES } from "../../domain/interest";
 import { makeOcr } from "../../domain/ocr";
 import { env } from "../../env";
-import { encryptPersonalNumber, personalNumberHash } from "../../security/personal-number";
+import { personalNumberHash, sealPersonalNumber } from "../../security/personal-number";
+import { personalNumberKeyring } from "../../security/keyring";
 import type { Db, Queryable } from "../client";
 import * as s from "../schema";
+import { seedDemoReach } from "./demo-reach";
 import { createDeepLink } from "../../modules/deep-links/deep-links";
 import { seedFastDemo } from "./demo-fast";
 import { DEMO_DEBTORS, DEMO_STAFF } from "./demo-people";
@@ -135,7 +137,7 @@ async function seedDemo(tx: Queryable, today: string, workday: boolean): Promise
       .insert(s.debtors)
       .values({
         personalNumberHash: personalNumberHash(person.personalNumber, config.KVITT_PNR_HASH_KEY),
-        personalNumberEncrypted: encryptPersonalNumber(person.personalNumber, config.KVITT_PNR_ENCRYPTION_KEY),
+        personalNumberEncrypted: sealPersonalNumber(person.personalNumber, personalNumberKeyring()),
         birthDate: `${person.personalNumber.slice(0, 4)}-${person.personalNumber.slice(4, 6)}-${person.personalNumber.slice(6, 8)}`,
         givenName: person.givenName,
         surname: person.surname,
@@ -202,4 +204,5 @@ async function seedDemo(tx: Queryable, today: string, workday: boolean): Promise
   await seedDemoTalk(tx, today);
   await seedDemoWorkplace(tx, today, { workday });
   await seedFastDemo(tx, today, creditorIds);
+  await seedDemoReach(tx, today);
 }

@@ -4,7 +4,8 @@ import { FEE_RULES } from "../../domain/fees";
 import { makeOcr } from "../../domain/ocr";
 import { generateValidPersonnummer } from "../../domain/personnummer";
 import { env } from "../../env";
-import { encryptPersonalNumber, personalNumberHash } from "../../security/personal-number";
+import { personalNumberHash, sealPersonalNumber } from "../../security/personal-number";
+import { personalNumberKeyring } from "../../security/keyring";
 import { rowsOf, type Db } from "../client";
 import * as s from "../schema";
 
@@ -32,6 +33,7 @@ export async function seedGenerated(
   options: { debtors: number; casesPerDebtor: number; batchSize?: number; onProgress?: (done: number) => void },
 ): Promise<void> {
   const config = env();
+  const keyring = personalNumberKeyring();
   const today = todayInStockholm(new Date());
   const rand = random(options.debtors * 7919);
   const creditorIds = (await db.select({ id: s.creditors.id }).from(s.creditors)).map((c) => c.id);
@@ -52,7 +54,7 @@ export async function seedGenerated(
         const pnr = generateValidPersonnummer(birthDate, n % 1000);
         return {
           personalNumberHash: personalNumberHash(`${pnr}:${n}`, config.KVITT_PNR_HASH_KEY),
-          personalNumberEncrypted: encryptPersonalNumber(pnr, config.KVITT_PNR_ENCRYPTION_KEY),
+          personalNumberEncrypted: sealPersonalNumber(pnr, keyring),
           birthDate,
           givenName: GIVEN[n % GIVEN.length]!,
           surname: SURNAMES[Math.floor(n / GIVEN.length) % SURNAMES.length]!,

@@ -99,12 +99,13 @@ export function createSmsSimulator(options: SmsSimulatorOptions = {}) {
         if (sms.status === "delivered") sms.delivered = new Date(now()).toISOString();
         void report(sms);
       });
+      // Whether this answer is lost is settled when the message is taken, so a slow request that
+      // finishes later never uses up a loss meant for the next one.
+      const dropped = dropAnswers > 0;
+      if (dropped) dropAnswers -= 1;
       // A slow network: the message is taken, the answer comes late.
       if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
-      if (dropAnswers > 0) {
-        dropAnswers -= 1;
-        return text(502, "Bad gateway");
-      }
+      if (dropped) return text(502, "Bad gateway");
       const { whendelivered: _w, ...wire } = sms;
       return json(200, { ...wire, status: "created" });
     }

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
-import { deepLinkTokens } from "../../db/schema";
+import { deepLinkOpens, deepLinkTokens } from "../../db/schema";
 import { consumeRateLimit } from "../rate-limit/consume";
 
 /** Where a deep link points, remembered across sign-in (an httpOnly cookie, never the URL). */
@@ -98,6 +98,8 @@ export async function openDeepLink(db: Queryable, input: { token: string; ipKey:
     .where(eq(deepLinkTokens.tokenHash, hashToken(input.token)))
     .returning();
   if (!link) return { ok: false, reason: "not_found" };
-  if (link.expiresAt <= input.now) return { ok: false, reason: "expired" };
+  const expired = link.expiresAt <= input.now;
+  await db.insert(deepLinkOpens).values({ linkId: link.id, outcome: expired ? "expired" : "opened", openedAt: input.now });
+  if (expired) return { ok: false, reason: "expired" };
   return { ok: true, debtorId: link.debtorId, caseId: link.caseId, channel: link.channel, linkId: link.id };
 }

@@ -22,8 +22,7 @@ const DRAFT_TEXT_MAX = 20_000;
  */
 export async function saveDisputeDraft(db: Queryable, input: { debtorId: string; now: Date } & DisputeDraft): Promise<void> {
   if (!DISPUTE_REASONS.includes(input.reason)) throw new DomainError("invalid_dispute_reason");
-  const [own] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.id, input.caseId), eq(cases.debtorId, input.debtorId)));
-  if (!own) throw new DomainError("case_not_found");
+  await requireOwnCase(db, input);
   const values = {
     reason: input.reason,
     part: input.part,
@@ -55,9 +54,18 @@ async function ownDraft(db: Queryable, input: { debtorId: string; caseId: string
 }
 
 /** The debtor's draft for one of their cases, with its files, or null. */
+/** The debtor's own case, else not found: the same answer whether another person's case exists or not. */
+async function requireOwnCase(db: Queryable, input: { debtorId: string; caseId: string }): Promise<void> {
+  const [own] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.id, input.caseId), eq(cases.debtorId, input.debtorId)));
+  if (!own) throw new DomainError("case_not_found");
+}
+
 export async function getDisputeDraft(db: Queryable, input: { debtorId: string; caseId: string }): Promise<DisputeDraftView | null> {
   const row = await ownDraft(db, input);
-  if (!row) return null;
+  if (!row) {
+    await requireOwnCase(db, input);
+    return null;
+  }
   return {
     caseId: row.caseId,
     reason: row.reason,
@@ -77,7 +85,10 @@ export type AttachResult = { ok: true; stored: number } | { ok: false; code: str
  * why without putting a file name in the address.
  */
 export async function attachDisputeFiles(db: Queryable, input: { debtorId: string; caseId: string; files: IncomingFile[]; now: Date }): Promise<AttachResult> {
-  if (input.files.length === 0) return { ok: true, stored: 0 };
+  if (input.files.length === 0) {
+    await requireOwnCase(db, input);
+    return { ok: true, stored: 0 };
+  }
   return db.transaction(async (tx) => {
     const draft = await ownDraft(tx, input);
     if (!draft) throw new DomainError("dispute_draft_not_found");

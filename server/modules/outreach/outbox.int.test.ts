@@ -5,7 +5,7 @@ import type { DbHandle } from "../../db/client";
 import { caseHolds, debtors, debtorSupportNeeds, deepLinkTokens, outbox } from "../../db/schema";
 import { seedDemoIfEmpty } from "../../db/seed/demo";
 import { stockholmTime } from "../../domain/outreach";
-import { env } from "../../env";
+import { personalNumberKeyring } from "../../security/keyring";
 import { createEmailClient } from "../../integrations/email/client";
 import { startEmailSimulator, type EmailSimulator } from "../../integrations/email/simulator";
 import { serveFetchHandler } from "../../integrations/serve-fetch-handler";
@@ -48,7 +48,7 @@ beforeAll(async () => {
     channels: { sms: smsChannel(sms, "http://127.0.0.1:9/api/webhooks/sms"), email: emailChannel(createEmailClient({ url: mail.url, from: "Kvitt <hej@kvitt.example>", timeoutMs: 1000 }), "kvitt.example") },
     baseUrl: "http://localhost:3000",
     bankgiro: "5050-1055",
-    pnrKey: env().KVITT_PNR_ENCRYPTION_KEY,
+    pnrKeys: personalNumberKeyring(),
   };
 });
 afterAll(async () => {

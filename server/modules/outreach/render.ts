@@ -92,13 +92,24 @@ export async function renderContent(db: Queryable, input: RenderInput): Promise<
         [t("common.ocr"), ocr],
         [t("common.dueDate"), day],
       ];
-      paragraphs = [
-        t("kinds.collection_letter.intro", { creditor: creditor!, description: ledger.case.description }),
-        t("kinds.collection_letter.payBy", { dueDate: day, bankgiro, ocr }),
-        t("kinds.collection_letter.object", { dueDate: day }),
-        t("kinds.collection_letter.plan"),
-        t("kinds.collection_letter.next"),
-      ];
+      // The wording the case opened with (its creditor's policy, or its arm of an experiment):
+      // "brief" starts with what to pay and by when, then says what it is about.
+      paragraphs =
+        ledger.case.letterWording === "brief"
+          ? [
+              t("kinds.collection_letter.payBy", { dueDate: day, bankgiro, ocr }),
+              t("kinds.collection_letter.introBrief", { creditor: creditor!, description: ledger.case.description }),
+              t("kinds.collection_letter.plan"),
+              t("kinds.collection_letter.object", { dueDate: day }),
+              t("kinds.collection_letter.next"),
+            ]
+          : [
+              t("kinds.collection_letter.intro", { creditor: creditor!, description: ledger.case.description }),
+              t("kinds.collection_letter.payBy", { dueDate: day, bankgiro, ocr }),
+              t("kinds.collection_letter.object", { dueDate: day }),
+              t("kinds.collection_letter.plan"),
+              t("kinds.collection_letter.next"),
+            ];
       sms = "letter";
       payment = { amountOre: b.leftOre, dueDate, ocr };
       break;

@@ -4,7 +4,7 @@ import { debtors, debtorSupportNeeds, outbox } from "../../db/schema";
 import { todayInStockholm } from "../../domain/calendar";
 import { channelOrder, decideDispatch, type Channel } from "../../domain/outreach";
 import { ChannelError } from "../../integrations/channel-error";
-import { decryptPersonalNumber } from "../../security/personal-number";
+import { openPersonalNumber, type Keyring } from "../../security/personal-number";
 import { createDeepLinkRow } from "../deep-links/deep-links";
 import { casesOnHold } from "../holds/paused";
 import { emailHtml, emailText, smsText } from "./compose";
@@ -42,7 +42,8 @@ export interface OutreachDeps {
   channels: Partial<Record<Channel, ChannelAdapter>>;
   baseUrl: string;
   bankgiro: string;
-  pnrKey: string;
+  /** Opens personal numbers (for Kivra's usermatch), whichever key sealed them. */
+  pnrKeys: Keyring;
 }
 
 /** The automated kinds. A code the person asked for goes at once, whatever the hour. */
@@ -157,6 +158,8 @@ async function prepare(db: Db, deps: OutreachDeps, messageId: string, now: Date)
           .limit(1)
       : [];
     const resumed = row.status === "sending";
+    // A code goes to the address being added (not yet the person's), by that channel and no other.
+    const code = row.kind === "contact_code" ? { address: typeof row.payload.address === "string" ? row.payload.address : null } : null;
     const decision = decideDispatch({
       now,
       scheduledFor: row.scheduledFor,
@@ -164,9 +167,9 @@ async function prepare(db: Db, deps: OutreachDeps, messageId: string, now: Date)
       failedChannels: row.failedChannels,
       committedChannel: resumed ? row.channel : null,
       person: {
-        order: channelOrder(row.kind === "contact_code" ? [row.channel] : person.order, person.preferred),
-        hasEmail: !!person.email,
-        hasPhone: !!person.phone,
+        order: code ? [row.channel] : channelOrder(person.order, person.preferred),
+        hasEmail: code ? row.channel === "email" && !!code.address : !!person.email,
+        hasPhone: code ? row.channel === "sms" && !!code.address : !!person.phone,
         hasAddress: !!(person.street && person.postcode && person.city),
         lastSmsAt: lastSms?.at ?? null,
       },
@@ -186,7 +189,7 @@ async function prepare(db: Db, deps: OutreachDeps, messageId: string, now: Date)
     }
     const channel = decision.channel;
     const language: Language = (resumed && row.language) || person.language;
-    const recipient = channel === "email" ? person.email : channel === "sms" ? person.phone : null;
+    const recipient = code ? code.address : channel === "email" ? person.email : channel === "sms" ? person.phone : null;
     let content = row.rendered as unknown as MessageContent | null;
     let link: string | null = (row.rendered as { link?: string } | null)?.link ?? null;
     let subject = row.subject;
@@ -244,7 +247,7 @@ async function prepare(db: Db, deps: OutreachDeps, messageId: string, now: Date)
         link,
         listUnsubscribe: content.reminder ? unsubscribe : null,
         sendingAt,
-        personalNumber: channel === "kivra" ? decryptPersonalNumber(person.pnr, deps.pnrKey) : undefined,
+        personalNumber: channel === "kivra" ? openPersonalNumber(person.pnr, deps.pnrKeys) : undefined,
         address: channel === "paper" ? { name: `${person.givenName} ${person.surname}`, street: person.street ?? "", postcode: person.postcode ?? "", city: person.city ?? "" } : undefined,
       },
     };

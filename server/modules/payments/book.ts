@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, sql, type SQLWrapper } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql, type SQLWrapper } from "drizzle-orm";
 import { rowsOf, type Db, type Tx } from "../../db/client";
-import { caseCredits, cases, charges, creditorPolicies, instalmentPlans, instalments, outbox, paymentAllocations, payments, planCases } from "../../db/schema";
+import { caseCredits, cases, charges, creditorPolicies, instalmentPlans, instalments, kivraPaymentEvents, outbox, paymentAllocations, payments, planCases } from "../../db/schema";
 import type { IsoDate } from "../../domain/calendar";
 import type { FeeKind } from "../../domain/fees";
 import { allocatePayment, computeCaseBalance, DEFAULT_ALLOCATION_ORDER, type LedgerAllocation } from "../../domain/ledger";
@@ -31,6 +31,8 @@ export interface BookItem {
   externalReference?: string | null;
   payerName?: string | null;
   details?: Record<string, unknown>;
+  /** The message that led here, when known at the source (a deep link opened in the session). */
+  attribution?: { outboxId: string | null; channel: "kivra" | "sms" | "email" | "paper" };
 }
 
 export interface BookOutcome {
@@ -80,6 +82,45 @@ function pgArray(values: readonly string[]): string {
 /** `column = any(values)` with the values as one parameter, so a statement's size does not grow with them. */
 function anyOf(column: SQLWrapper, values: readonly string[], type: "uuid" | "text") {
   return sql`${column} = any(${pgArray(values)}::${sql.raw(type)}[])`;
+}
+
+/**
+ * A booked payment that no deep link explains is traced to the letter it answers: a Kivra
+ * `settled` event for its OCR number and amount (the letter paid in the Kivra app), or else the
+ * latest letter (Kivra or paper) sent on its case, whose OCR number the payer used. Three
+ * statements however many payments.
+ */
+async function attributeByLetter(tx: Tx, rows: Record<string, unknown>[]): Promise<void> {
+  const open = rows.filter((r) => r.status === "booked" && !r.attribution_source && r.ocr_reference && r.case_id);
+  if (open.length === 0) return;
+  const refs = [...new Set(open.map((r) => r.ocr_reference as string))];
+  const events = await tx
+    .select({ id: kivraPaymentEvents.id, reference: kivraPaymentEvents.reference, amountOre: kivraPaymentEvents.amountOre, outboxId: kivraPaymentEvents.outboxId })
+    .from(kivraPaymentEvents)
+    .where(and(anyOf(kivraPaymentEvents.reference, refs, "text"), isNull(kivraPaymentEvents.paymentId)));
+  const letters = await tx
+    .selectDistinctOn([outbox.caseId], { caseId: outbox.caseId, id: outbox.id, channel: outbox.channel })
+    .from(outbox)
+    .where(and(anyOf(outbox.caseId, [...new Set(open.map((r) => r.case_id as string))], "uuid"), inArray(outbox.channel, ["kivra", "paper"]), inArray(outbox.status, ["sent", "delivered"])))
+    .orderBy(outbox.caseId, desc(outbox.sentAt));
+  const letterOf = new Map(letters.map((l) => [l.caseId, l]));
+  const eventsOf = groupBy(events, (e) => `${e.reference}:${e.amountOre}`);
+  const matched: { id: string; payment: string }[] = [];
+  for (const row of open) {
+    const event = eventsOf.get(`${row.ocr_reference as string}:${row.amount_ore as number}`)?.shift();
+    if (event) {
+      Object.assign(row, { source_outbox_id: event.outboxId, source_channel: "kivra", attribution_source: "kivra" });
+      matched.push({ id: event.id, payment: row.id as string });
+      continue;
+    }
+    const letter = letterOf.get(row.case_id as string);
+    if (letter) Object.assign(row, { source_outbox_id: letter.id, source_channel: letter.channel, attribution_source: "ocr" });
+  }
+  if (matched.length > 0) {
+    await tx.execute(sql`
+      update ${kivraPaymentEvents} set payment_id = m.payment
+      from json_to_recordset(${JSON.stringify(matched)}::json) as m(id uuid, payment uuid) where ${kivraPaymentEvents.id} = m.id`);
+  }
 }
 
 /**
@@ -176,6 +217,7 @@ export async function bookPayments(tx: Tx, items: BookItem[], actor: Actor): Pro
       payer_name: item.payerName ?? null,
       booked_on: item.bookedOn,
       request_id: item.requestId ?? null,
+      ...(item.attribution ? { source_outbox_id: item.attribution.outboxId, source_channel: item.attribution.channel, attribution_source: "deep_link" } : {}),
     };
     if (unmatchedReason || !entry) {
       const details = { ...item.details, ...(matchedId ? { suggestedCaseId: matchedId } : {}) };
@@ -231,10 +273,30 @@ export async function bookPayments(tx: Tx, items: BookItem[], actor: Actor): Pro
     }
   }
 
+  await attributeByLetter(tx, paymentRows);
   await insertRows(
     tx,
     "payments",
-    ["id", "case_id", "method", "status", "amount_ore", "idempotency_key", "external_reference", "ocr_reference", "payer_name", "booked_on", "overpayment_ore", "unmatched_reason", "instalment_id", "request_id", "details"],
+    [
+      "id",
+      "case_id",
+      "method",
+      "status",
+      "amount_ore",
+      "idempotency_key",
+      "external_reference",
+      "ocr_reference",
+      "payer_name",
+      "booked_on",
+      "overpayment_ore",
+      "unmatched_reason",
+      "instalment_id",
+      "request_id",
+      "details",
+      "source_outbox_id",
+      "source_channel",
+      "attribution_source",
+    ],
     paymentRows,
   );
   await insertRows(tx, "payment_allocations", ["id", "payment_id", "case_id", "component", "charge_id", "amount_ore", "booked_on"], allocationRows);

@@ -1,6 +1,6 @@
 import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { paymentRequests, refunds } from "../../db/schema";
+import { deepLinkTokens, paymentRequests, refunds } from "../../db/schema";
 import { todayInStockholm } from "../../domain/calendar";
 import type { CheckoutSessionView } from "../../integrations/card/client";
 import type { SwishPayment } from "../../integrations/swish/types";
@@ -53,6 +53,10 @@ export async function settleRequest(db: Db, ref: { method: "swish" | "card"; ext
     const reference = observed.externalReference ?? ref.externalId;
     // A provider that reports another amount than we asked for is booked whole, for staff to place.
     const sameAmount = observed.amountOre === request.amountOre;
+    const link = request.deepLinkId
+      ? (await tx.select({ outboxId: deepLinkTokens.outboxId, channel: deepLinkTokens.channel }).from(deepLinkTokens).where(eq(deepLinkTokens.id, request.deepLinkId)))[0]
+      : undefined;
+    const attribution = link ? { outboxId: link.outboxId, channel: link.channel } : undefined;
     const items = sameAmount
       ? request.targets.map((t) => ({
           idempotencyKey: `${ref.method}:${reference}:${t.caseId}`,
@@ -64,6 +68,7 @@ export async function settleRequest(db: Db, ref: { method: "swish" | "card"; ext
           instalmentId: request.instalmentId ?? undefined,
           externalReference: reference,
           payerName: observed.payerName ?? null,
+          attribution,
         }))
       : [
           {

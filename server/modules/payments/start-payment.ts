@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, gte, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { instalmentPlans, instalments, paymentRequests, planCases } from "../../db/schema";
+import { deepLinkTokens, instalmentPlans, instalments, paymentRequests, planCases } from "../../db/schema";
 import { todayInStockholm } from "../../domain/calendar";
 import { DomainError } from "../../domain/errors";
 import { splitOverCases } from "../../domain/payment-choice";
@@ -37,6 +37,19 @@ export interface StartedPayment {
 /** Swish's codes for requests the payer can fix, kept; anything else is "try again later". */
 const SWISH_CODES: Record<string, string> = { RP06: "swish_already_open", ACMT03: "swish_not_enrolled", BE18: "swish_not_enrolled" };
 
+/** The person's own message link opened within a session's length before now, if any (attribution). */
+async function linkOpenedInSession(db: Db, debtorId: string, now: Date): Promise<string | null> {
+  const [link] = await db
+    .select({ id: deepLinkTokens.id })
+    .from(deepLinkTokens)
+    .where(and(eq(deepLinkTokens.debtorId, debtorId), gte(deepLinkTokens.lastOpenedAt, new Date(now.getTime() - SESSION_HOURS * 3_600_000))))
+    .orderBy(desc(deepLinkTokens.lastOpenedAt))
+    .limit(1);
+  return link?.id ?? null;
+}
+
+const SESSION_HOURS = 4;
+
 /**
  * Starts paying some of the debtor's cases by Swish or card: checks the amount against what they
  * owe, splits it over the cases (the one due first first), records the request, and asks the
@@ -55,6 +68,7 @@ export async function startPayment(db: Db, deps: PaymentDeps, input: StartPaymen
     input = { ...input, caseIds: planCaseIds, amountOre: input.amountOre ?? Math.max(1, row.amountOre - row.paidOre) };
   }
   const ledgers = (await loadDebtorLedgers(db, { debtorId: input.debtorId, asOf })).filter((l) => input.caseIds.includes(l.case.id));
+  const deepLinkId = await linkOpenedInSession(db, input.debtorId, input.now);
   if (ledgers.length !== new Set(input.caseIds).size) throw new DomainError("case_not_found");
   // A disputed part is set aside: only the rest can be paid.
   const payable = ledgers.filter((l) => !["paid", "closed"].includes(caseState(l)) && l.payableOre > 0);
@@ -69,7 +83,7 @@ export async function startPayment(db: Db, deps: PaymentDeps, input: StartPaymen
   if (input.method === "swish") {
     const externalId = instructionUuid();
     await db.transaction(async (tx) => {
-      await tx.insert(paymentRequests).values({ id: requestId, debtorId: input.debtorId, targets, method: "swish", amountOre, externalId, instalmentId: input.instalmentId ?? null });
+      await tx.insert(paymentRequests).values({ id: requestId, debtorId: input.debtorId, targets, method: "swish", amountOre, externalId, instalmentId: input.instalmentId ?? null, deepLinkId });
       await recordAudit(tx, { actorKind: "debtor", actorId: input.debtorId, action: "payment.started", subjectKind: "payment_request", subjectId: requestId, debtorId: input.debtorId, details: { method: "swish", amountOre } });
     });
     try {
@@ -108,7 +122,7 @@ export async function startPayment(db: Db, deps: PaymentDeps, input: StartPaymen
     throw new DomainError("payment_provider_unavailable", error instanceof Error ? error.message : "card checkout failed");
   }
   await db.transaction(async (tx) => {
-    await tx.insert(paymentRequests).values({ id: requestId, debtorId: input.debtorId, targets, method: "card", amountOre, externalId: session.id, payUrl: session.url, instalmentId: input.instalmentId ?? null });
+    await tx.insert(paymentRequests).values({ id: requestId, debtorId: input.debtorId, targets, method: "card", amountOre, externalId: session.id, payUrl: session.url, instalmentId: input.instalmentId ?? null, deepLinkId });
     await recordAudit(tx, { actorKind: "debtor", actorId: input.debtorId, action: "payment.started", subjectKind: "payment_request", subjectId: requestId, debtorId: input.debtorId, details: { method: "card", amountOre } });
   });
   return { requestId, method: "card", amountOre, swishToken: null, payUrl: session.url };

@@ -55,11 +55,14 @@ export async function handleCardWebhook(
   } catch {
     return { status: 400, body: "invalid signature" };
   }
-  if (!CARD_EVENTS.has(event.type)) return { status: 200, body: "ignored" };
-  const sessionId = (event.data.object as { id?: unknown }).id;
+  // Signed is not the same as well-formed: anything but an event object is refused, not thrown on.
+  const shaped = event as unknown as { type?: unknown; data?: { object?: { id?: unknown } | null } | null } | null;
+  if (!shaped || typeof shaped !== "object" || typeof shaped.type !== "string") return { status: 400, body: "not an event" };
+  if (!CARD_EVENTS.has(shaped.type)) return { status: 200, body: "ignored" };
+  const sessionId = shaped.data && typeof shaped.data === "object" && shaped.data.object && typeof shaped.data.object === "object" ? shaped.data.object.id : undefined;
   if (typeof sessionId !== "string") return { status: 400, body: "no session" };
   try {
-    const result = await confirmCardPayment(db, deps, sessionId, input.now, event.type === "checkout.session.async_payment_failed");
+    const result = await confirmCardPayment(db, deps, sessionId, input.now, shaped.type === "checkout.session.async_payment_failed");
     return { status: 200, body: result ? result.status : "unknown session" };
   } catch {
     return { status: 503, body: "could not confirm with Stripe" };

@@ -21,8 +21,8 @@ import {
   threads,
 } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
-import { env } from "../../env";
-import { decryptPersonalNumber } from "../../security/personal-number";
+import { openPersonalNumber } from "../../security/personal-number";
+import { personalNumberKeyring } from "../../security/keyring";
 
 /** Everything the agency holds about one person (GDPR art. 15), as plain data for the JSON and the PDF. */
 export interface PersonData {
@@ -108,7 +108,7 @@ export async function compilePersonData(db: Queryable, debtorId: string, now: Da
     generatedAt: now.toISOString(),
     person: {
       name: `${d.givenName} ${d.surname}`,
-      personalNumber: formatPersonalNumber(decryptPersonalNumber(d.personalNumberEncrypted, env().KVITT_PNR_ENCRYPTION_KEY)),
+      personalNumber: formatPersonalNumber(openPersonalNumber(d.personalNumberEncrypted, personalNumberKeyring())),
       birthDate: d.birthDate,
       language: d.language,
       preferredChannel: d.preferredChannel,

@@ -1,3 +1,4 @@
+import { enforceRateLimit } from "../rate-limit/enforce";
 import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Queryable } from "../../db/client";
 import { cases, creditorPolicies, debtors, messageDrafts, messages, outbox, staffUsers, threads } from "../../db/schema";
@@ -57,6 +58,8 @@ export async function sendDebtorMessage(
 ): Promise<SendResult> {
   const key = subjectKey(input.subject);
   const c = input.subject === "general" ? null : await caseOf(db, input.debtorId, input.subject.caseId);
+  // Counted in PostgreSQL, so every app instance sees the same count.
+  await enforceRateLimit(db, "messageSend", input.debtorId, input.now);
   const body = input.body.replace(/\r\n/g, "\n").trim();
   const refuse = async (code: MessageRefusal, fileName?: string): Promise<SendResult> => {
     await keepDraft(db, input.debtorId, key, input.body.slice(0, MESSAGE_MAX_CHARS * 2), code, fileName, input.now);

@@ -4,8 +4,8 @@ import { caseHolds, cases, debtors, debtorSupportNeeds, paymentPromises, staffNo
 import { addDays, todayInStockholm } from "../../domain/calendar";
 import { DomainError } from "../../domain/errors";
 import { formatPersonnummer } from "../../domain/personnummer";
-import { env } from "../../env";
-import { decryptPersonalNumber, encryptPersonalNumber } from "../../security/personal-number";
+import { openPersonalNumber, sealPersonalNumber } from "../../security/personal-number";
+import { personalNumberKeyring } from "../../security/keyring";
 import { recordAudit } from "../audit/record";
 import { auditedRead } from "./staff-read";
 
@@ -84,7 +84,7 @@ export async function setSupportNeed(db: Db, input: { staffId: string; debtorId:
     await tx.update(debtorSupportNeeds).set({ clearedAt: input.now, clearedBy: input.staffId }).where(and(eq(debtorSupportNeeds.debtorId, input.debtorId), isNull(debtorSupportNeeds.clearedAt)));
     const [need] = await tx
       .insert(debtorSupportNeeds)
-      .values({ debtorId: input.debtorId, kind: input.kind, detailEncrypted: input.detail ? encryptPersonalNumber(input.detail, env().KVITT_PNR_ENCRYPTION_KEY) : null, setBy: input.staffId, setAt: input.now })
+      .values({ debtorId: input.debtorId, kind: input.kind, detailEncrypted: input.detail ? sealPersonalNumber(input.detail, personalNumberKeyring()) : null, setBy: input.staffId, setAt: input.now })
       .returning({ id: debtorSupportNeeds.id });
     // The audit says that a need was set, never which.
     await recordAudit(tx, { actorKind: "staff", actorId: input.staffId, action: "support_need.set", subjectKind: "support_need", subjectId: need!.id, debtorId: input.debtorId });
@@ -113,7 +113,7 @@ export async function readSupportNeed(db: Db, input: { staffId: string; debtorId
     async (tx) => {
       const [need] = await tx.select().from(debtorSupportNeeds).where(and(eq(debtorSupportNeeds.debtorId, input.debtorId), isNull(debtorSupportNeeds.clearedAt)));
       if (!need) throw new DomainError("support_need_not_found");
-      return { id: need.id, kind: need.kind as SupportNeedKind, detail: need.detailEncrypted ? decryptPersonalNumber(need.detailEncrypted, env().KVITT_PNR_ENCRYPTION_KEY) : "", setAt: need.setAt.toISOString() };
+      return { id: need.id, kind: need.kind as SupportNeedKind, detail: need.detailEncrypted ? openPersonalNumber(need.detailEncrypted, personalNumberKeyring()) : "", setAt: need.setAt.toISOString() };
     },
     (need) => ({ action: "support_need.revealed", subjectKind: "support_need", subjectId: need.id, debtorId: input.debtorId, details: { reason: input.reason } }),
   );
@@ -127,7 +127,7 @@ export async function revealPersonalNumber(db: Db, input: { staffId: string; deb
     async (tx) => {
       const [d] = await tx.select({ sealed: debtors.personalNumberEncrypted }).from(debtors).where(eq(debtors.id, input.debtorId));
       if (!d) throw new DomainError("debtor_not_found");
-      return { personalNumber: formatPersonnummer(decryptPersonalNumber(d.sealed, env().KVITT_PNR_ENCRYPTION_KEY)) };
+      return { personalNumber: formatPersonnummer(openPersonalNumber(d.sealed, personalNumberKeyring())) };
     },
     () => ({ action: "debtor.pnr_revealed", subjectKind: "debtor", subjectId: input.debtorId, debtorId: input.debtorId, details: { reason: input.reason } }),
   );

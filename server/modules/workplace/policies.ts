@@ -38,6 +38,9 @@ export async function listPolicies(db: Db, input: { staffId: string }) {
         chargePlanFee: p.chargePlanFee,
         allowPlanPause: p.allowPlanPause,
         replyBankDays: p.replyBankDays,
+        defaultDueDay: p.defaultDueDay,
+        letterWording: p.letterWording,
+        reminderDaysBefore: p.reminderDaysBefore,
         history: history
           .filter((h) => h.v.creditorId === creditorId)
           .slice(0, 10)
@@ -59,7 +62,7 @@ export async function updatePolicy(db: Db, input: { staffId: string; creditorId:
     if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) throw new DomainError("conflict_policy_changed");
     const version = current.version + 1;
     await tx.update(creditorPolicies).set({ ...input.fields, version, updatedAt: input.now }).where(eq(creditorPolicies.creditorId, input.creditorId));
-    await tx.insert(creditorPolicyVersions).values({ creditorId: input.creditorId, version, ...input.fields, maxDueDateShiftDays: current.maxDueDateShiftDays, allocationOrder: current.allocationOrder, changedBy: input.staffId, note: input.note || null, createdAt: input.now });
+    await tx.insert(creditorPolicyVersions).values({ creditorId: input.creditorId, version, ...input.fields, maxDueDateShiftDays: current.maxDueDateShiftDays, allocationOrder: current.allocationOrder, defaultDueDay: current.defaultDueDay, letterWording: current.letterWording, reminderDaysBefore: current.reminderDaysBefore, changedBy: input.staffId, note: input.note || null, createdAt: input.now });
     await recordAudit(tx, { actorKind: "staff", actorId: input.staffId, action: "policy.changed", subjectKind: "creditor_policy", subjectId: input.creditorId, details: { version, ...input.fields, note: input.note } });
     return { creditorId: input.creditorId, version };
   });
@@ -68,7 +71,7 @@ export async function updatePolicy(db: Db, input: { staffId: string; creditorId:
 /** Policies written without a version (the demo seed, older data) get their first version row. */
 export async function recordMissingPolicyVersions(db: Queryable): Promise<void> {
   await db.execute(sql`
-    insert into ${creditorPolicyVersions} (creditor_id, version, min_instalment_ore, max_plan_months, max_due_date_shift_days, charge_plan_fee, allow_plan_pause, reply_bank_days, allocation_order, created_at)
-    select creditor_id, version, min_instalment_ore, max_plan_months, max_due_date_shift_days, charge_plan_fee, allow_plan_pause, reply_bank_days, allocation_order, updated_at from ${creditorPolicies}
+    insert into ${creditorPolicyVersions} (creditor_id, version, min_instalment_ore, max_plan_months, max_due_date_shift_days, charge_plan_fee, allow_plan_pause, reply_bank_days, allocation_order, default_due_day, letter_wording, reminder_days_before, created_at)
+    select creditor_id, version, min_instalment_ore, max_plan_months, max_due_date_shift_days, charge_plan_fee, allow_plan_pause, reply_bank_days, allocation_order, default_due_day, letter_wording, reminder_days_before, updated_at from ${creditorPolicies}
     on conflict do nothing`);
 }

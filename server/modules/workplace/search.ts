@@ -1,3 +1,4 @@
+import { enforceRateLimit } from "../rate-limit/enforce";
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { cases, debtors } from "../../db/schema";
@@ -22,6 +23,7 @@ export function maskedNumberOf(birthDate: string): string {
  * The search is audited with the query hashed and the people it found.
  */
 export async function searchDebtors(db: Db, input: { staffId: string; query: string; now: Date }) {
+  await enforceRateLimit(db, "staffSearch", input.staffId, input.now);
   const terms = parseSearch(input.query, todayInStockholm(input.now));
   return auditedRead(
     db,

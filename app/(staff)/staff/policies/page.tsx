@@ -79,6 +79,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
             ) : (
               <p>{t("summary", { min: money(p.minInstalmentOre, locale), months: p.maxPlanMonths, days: p.replyBankDays })}</p>
             )}
+            <p>{t("caseTerms", { day: p.defaultDueDay, wording: t(`wording.${p.letterWording}`), days: p.reminderDaysBefore })}</p>
             <details>
               <summary className="min-h-11 cursor-pointer content-center">{t("history")}</summary>
               <ol className="mt-2 space-y-1">

@@ -45,7 +45,8 @@ describe("debtor.disputes", () => {
     // A draft is read only by its owner.
     await as("anna").debtor.disputes.saveDraft({ caseId: annaCase, reason: "other", part: "all", disputedOre: 0, description: "Min text" });
     expect(await as("anna").debtor.disputes.draft({ caseId: annaCase })).toMatchObject({ description: "Min text" });
-    await expect(as("erik").debtor.disputes.draft({ caseId: annaCase })).resolves.toBeNull();
+    await expect(as("erik").debtor.disputes.draft({ caseId: annaCase })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(as("erik").debtor.disputes.attach({ caseId: annaCase, files: [] })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("needs a signed-in debtor", async () => {

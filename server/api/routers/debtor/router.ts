@@ -37,6 +37,10 @@ import { plansPause } from "./plans-pause";
 import { plansPreview } from "./plans-preview";
 import { plansPropose } from "./plans-propose";
 import { plansStartSigning } from "./plans-start-signing";
+import { preferencesConfirmCode } from "./preferences-confirm-code";
+import { preferencesGet } from "./preferences-get";
+import { preferencesSave } from "./preferences-save";
+import { preferencesSendCode } from "./preferences-send-code";
 
 export const debtorRouter = createTRPCRouter({
   me,
@@ -57,5 +61,6 @@ export const debtorRouter = createTRPCRouter({
     moveInstalment: plansMoveInstalment,
     pause: plansPause,
   }),
+  preferences: createTRPCRouter({ get: preferencesGet, save: preferencesSave, sendCode: preferencesSendCode, confirmCode: preferencesConfirmCode }),
   disputes: createTRPCRouter({ draft: disputesDraft, saveDraft: disputesSaveDraft, attach: disputesAttach, detach: disputesDetach, submit: disputesSubmit }),
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { isIsoDate } from "../../../domain/calendar";
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const isoDate = z.string().refine(isIsoDate, "a real date, YYYY-MM-DD");
 export const ore = z.number().int();
 export const caseStateSchema = z.enum(["to_pay", "in_plan", "disputed", "paid", "closed"]);
 

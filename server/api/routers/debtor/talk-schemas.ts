@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { isIsoDate } from "../../../domain/calendar";
 
 /** Shapes the "talk to us" procedures return. */
 export const subjectInput = z.union([z.literal("general"), z.object({ caseId: z.string().uuid() })]);
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDay = z.string().refine(isIsoDate, "a real date, YYYY-MM-DD");
 const threadStatus = z.enum(["waiting_for_us", "waiting_for_debtor", "closed"]);
 export const attachmentInfo = z.object({ id: z.string().uuid(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number().int() });
 export const threadSummary = z.object({

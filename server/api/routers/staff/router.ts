@@ -36,6 +36,11 @@ import { policiesUpdate } from "./policies-update";
 import { queueAssign } from "./queue-assign";
 import { queueList } from "./queue-list";
 import { queueLoad } from "./queue-load";
+import { experimentsList } from "./experiments-list";
+import { experimentsStart } from "./experiments-start";
+import { experimentsStop } from "./experiments-stop";
+import { insightsDashboard } from "./insights-dashboard";
+import { insightsExport } from "./insights-export";
 import { templatesList } from "./templates-list";
 import { templatesRender } from "./templates-render";
 import { templatesSave } from "./templates-save";
@@ -82,6 +87,15 @@ export const staffRouter = createTRPCRouter({
   policies: createTRPCRouter({
     list: policiesList,
     update: policiesUpdate,
+  }),
+  insights: createTRPCRouter({
+    dashboard: insightsDashboard,
+    export: insightsExport,
+  }),
+  experiments: createTRPCRouter({
+    list: experimentsList,
+    start: experimentsStart,
+    stop: experimentsStop,
   }),
   audit: createTRPCRouter({
     list: auditList,

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { isIsoDate } from "../../../domain/calendar";
 import { staffTalkQueue } from "../../../modules/talk/overview";
 import { staffProcedure } from "../../trpc";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = z.string().refine(isIsoDate, "a real date, YYYY-MM-DD");
 
 /** Messages, callbacks, complaints and data-access requests waiting for us. */
 export const talkQueue = staffProcedure("queue:read")

@@ -18,7 +18,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return { title: `${q.error ? (await getTranslations("common"))("errorPrefix") : ""}${(await getTranslations("dispute"))("checkHeading")}` };
 }
 
-const KNOWN_ERRORS = ["conflict_dispute_open", "conflict_case_closed", "invalid_dispute_description_required", "invalid_dispute_description_too_long", "invalid_dispute_amount_too_large"];
+const KNOWN_ERRORS = ["conflict_dispute_open", "conflict_case_closed", "invalid_dispute_reason", "invalid_dispute_description_required", "invalid_dispute_description_too_long", "invalid_dispute_nothing_left", "invalid_dispute_part_required", "invalid_dispute_amount_required", "invalid_dispute_amount_too_small", "invalid_dispute_amount_too_large"];
 
 /** Check your answers, then send. Nothing is sent before this page's button. */
 export default async function DisputeCheckPage({ params, searchParams }: Props) {
