@@ -34,7 +34,8 @@ COPY --from=build /app/drizzle ./drizzle
 COPY --from=build /app/messages ./messages
 COPY --from=build /app/scripts ./scripts
 # Next.js keeps its runtime cache under .next/cache: the one place the app writes.
-RUN mkdir -p .next/cache && chown -R 10001:10001 .next/cache
+# …and the print batches (a volume in compose.yaml).
+RUN mkdir -p .next/cache /var/lib/kvitt/print && chown -R 10001:10001 .next/cache /var/lib/kvitt
 USER 10001:10001
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s \

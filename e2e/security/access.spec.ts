@@ -48,9 +48,12 @@ const URLS: Record<string, ((o: Owned) => string) | { notDebtorData: string }> =
   "/api/trpc/[trpc]": { notDebtorData: "the procedures, each in the access matrix" },
   "/api/sim/bankid/[...path]": { notDebtorData: "simulator, demo mode only" },
   "/api/sim/card/[...path]": { notDebtorData: "simulator, demo mode only" },
+  "/api/sim/kivra/[...path]": { notDebtorData: "simulator, demo mode only" },
   "/api/sim/sms/[...path]": { notDebtorData: "simulator, demo mode only" },
   "/api/sim/swish/[...path]": { notDebtorData: "simulator, demo mode only" },
   "/sim/card/checkout/[id]": { notDebtorData: "simulator, demo mode only" },
+  "/sim/inbox/kivra/[key]": { notDebtorData: "simulated Kivra inbox, demo mode only: the letter a simulated recipient got" },
+  "/sim/inbox/paper/[day]/[id]": { notDebtorData: "simulated printer tray, demo mode only" },
 };
 
 function dynamicRoutes(dir = path.join(process.cwd(), "app"), prefix = ""): string[] {
