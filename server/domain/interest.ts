@@ -97,7 +97,12 @@ export function accrueInterest(input: {
   const first = addDays(input.start, 1);
   if (input.end < first) return { totalOre: 0, segments: [] };
   const timeline = [...input.principalTimeline].sort(byFrom);
-  const principalOn = (d: IsoDate) => timeline.filter((p) => p.from <= d).at(-1)?.principalOre ?? timeline[0]?.principalOre ?? 0;
+  // The segments start in order, so the principal in force is found by walking the timeline once.
+  let inForce = 0;
+  const principalOn = (d: IsoDate) => {
+    while (inForce + 1 < timeline.length && timeline[inForce + 1]!.from <= d) inForce++;
+    return timeline[inForce]?.principalOre ?? 0;
+  };
   const boundaries = new Set<IsoDate>([first]);
   for (const r of input.rates) if (r.from > first && r.from <= input.end) boundaries.add(r.from);
   for (const p of timeline) if (p.from > first && p.from <= input.end) boundaries.add(p.from);

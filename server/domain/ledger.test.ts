@@ -4,7 +4,7 @@ import { addDays } from "./calendar";
 import { DomainError } from "./errors";
 import { FEE_RULES, type FeeKind } from "./fees";
 import { SWEDISH_REFERENCE_RATES } from "./interest";
-import { allocatePayment, type CaseBalance, computeCaseBalance, type LedgerAllocation, type LedgerCharge, type LedgerInput } from "./ledger";
+import { allocatePayment, type CaseBalance, computeCaseBalance, type LedgerAllocation, type LedgerCharge, type LedgerInput, openParts, settleParts } from "./ledger";
 
 const rates = SWEDISH_REFERENCE_RATES;
 
@@ -280,6 +280,35 @@ describe("properties of the ledger", () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it("settling a day's payments on the open parts equals reading the whole ledger again after each", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 5_000_000 }),
+        fc.array(charge, { maxLength: 4 }),
+        fc.array(fc.integer({ min: 1, max: 3_000_000 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.constantFrom<("fees" | "interest" | "principal")[]>(["fees", "interest", "principal"], ["principal", "interest", "fees"], ["interest", "fees", "principal"]),
+        (principalOre, chargeSpecs, amounts, dayOffset, order) => {
+          const originalDueDate = "2025-03-31";
+          const seen = new Set<FeeKind>();
+          const charges: LedgerCharge[] = chargeSpecs
+            .filter((c) => !seen.has(c.kind) && seen.add(c.kind))
+            .map((c, i) => ({ id: `f${i}`, kind: c.kind, amountOre: Math.ceil((FEE_RULES[c.kind].capOre * c.share) / 100), chargedOn: addDays(originalDueDate, c.day) }));
+          const asOf = addDays(originalDueDate, dayOffset);
+          let input: LedgerInput = { principalOre, originalDueDate, charges, allocations: [], rates, marginBp: 800, asOf };
+          let parts = openParts(computeCaseBalance(input));
+          amounts.forEach((amountOre, n) => {
+            const { allocations } = allocatePayment(amountOre, parts, order);
+            parts = settleParts(parts, allocations);
+            input = { ...input, allocations: [...input.allocations, ...allocations.map((a) => ({ ...a, paymentId: `p${n}`, bookedOn: asOf }))] };
+            expect(parts).toEqual(openParts(computeCaseBalance(input)));
+          });
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 

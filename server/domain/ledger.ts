@@ -161,17 +161,22 @@ export function computeCaseBalance(input: LedgerInput): CaseBalance {
     .sort((a, b) => (a.chargedOn < b.chargedOn ? -1 : a.chargedOn > b.chargedOn ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   // The principal outstanding from each day on: payments and credits booked on day D lower it from D + 1.
-  const principalAllocations = [...allocations, ...credits].filter((a) => a.component === "principal");
-  const outstandingFrom = (day: IsoDate) =>
-    Math.max(0, input.principalOre - sum(principalAllocations.filter((a) => addDays(a.bookedOn, 1) <= day).map((a) => a.amountOre)));
-  const timeline = [
-    { from: firstInterestDay, principalOre: outstandingFrom(firstInterestDay) },
-    ...[...new Set(principalAllocations.map((a) => a.bookedOn))]
-      .map((bookedOn) => addDays(bookedOn, 1))
-      .filter((from) => from > firstInterestDay)
-      .sort()
-      .map((from) => ({ from, principalOre: outstandingFrom(from) })),
-  ];
+  // One pass over the days in order, so a long ledger costs no more than its length.
+  const loweredFrom = new Map<IsoDate, number>();
+  for (const a of [...allocations, ...credits]) {
+    if (a.component !== "principal") continue;
+    const from = addDays(a.bookedOn, 1);
+    loweredFrom.set(from, (loweredFrom.get(from) ?? 0) + a.amountOre);
+  }
+  const days = [...loweredFrom.keys()].sort();
+  let lowered = 0;
+  let next = 0;
+  for (; next < days.length && days[next]! <= firstInterestDay; next++) lowered += loweredFrom.get(days[next]!)!;
+  const timeline = [{ from: firstInterestDay, principalOre: Math.max(0, input.principalOre - lowered) }];
+  for (; next < days.length; next++) {
+    lowered += loweredFrom.get(days[next]!)!;
+    timeline.push({ from: days[next]!, principalOre: Math.max(0, input.principalOre - lowered) });
+  }
   const stopped = input.interestStoppedOn !== undefined && input.interestStoppedOn < input.asOf;
   const end = stopped ? input.interestStoppedOn! : input.asOf;
   const accrued = accrueInterest({ principalTimeline: timeline, start: sinceDate, end, rates: input.rates, marginBp: input.marginBp }).totalOre;
@@ -230,13 +235,47 @@ export function computeCaseBalance(input: LedgerInput): CaseBalance {
 
 export type PaymentAllocation = { component: Component; chargeId?: string; amountOre: number };
 
+/** What a payment can settle: the parts of a case still open, as `allocatePayment` reads them. */
+export interface OpenParts {
+  fees: readonly { chargeId: string; leftOre: number }[];
+  interest: { leftOre: number };
+  principal: { leftOre: number };
+  leftOre: number;
+}
+
+/** The parts of a balance a payment can settle. */
+export function openParts(balance: CaseBalance): OpenParts {
+  return {
+    fees: balance.fees.map((f) => ({ chargeId: f.chargeId, leftOre: f.leftOre })),
+    interest: { leftOre: balance.interest.leftOre },
+    principal: { leftOre: balance.principal.leftOre },
+    leftOre: balance.leftOre,
+  };
+}
+
+/**
+ * The open parts after allocations booked on the balance's own day: the same as computing the
+ * balance again with them (a principal payment lowers interest only from the next day on), without
+ * going over the whole ledger once more. Booking many payments to one case reads its ledger once.
+ */
+export function settleParts(parts: OpenParts, allocations: readonly PaymentAllocation[]): OpenParts {
+  const paid = (component: Component, chargeId?: string) =>
+    sum(allocations.filter((a) => a.component === component && (chargeId === undefined || a.chargeId === chargeId)).map((a) => a.amountOre));
+  return {
+    fees: parts.fees.map((f) => ({ chargeId: f.chargeId, leftOre: f.leftOre - paid("fee", f.chargeId) })),
+    interest: { leftOre: parts.interest.leftOre - paid("interest") },
+    principal: { leftOre: parts.principal.leftOre - paid("principal") },
+    leftOre: parts.leftOre - sum(allocations.map((a) => a.amountOre)),
+  };
+}
+
 /**
  * How a payment settles a case: in the creditor's order (by default fees, oldest first, then
  * interest, then principal). What is more than the case owes is an overpayment.
  */
 export function allocatePayment(
   amountOre: number,
-  balance: CaseBalance,
+  balance: Omit<OpenParts, "leftOre">,
   order: AllocationOrder = DEFAULT_ALLOCATION_ORDER,
 ): { allocations: PaymentAllocation[]; overpaymentOre: number } {
   if (!Number.isSafeInteger(amountOre) || amountOre <= 0) throw new DomainError("invalid_amount", "a payment is a positive whole number of öre", { amountOre });
