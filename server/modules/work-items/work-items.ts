@@ -36,14 +36,26 @@ export async function openWorkItem(db: Queryable, item: OpenWorkItem): Promise<v
     });
 }
 
-/** Many items at once (a bank file's unmatched payments): one statement per thousand. */
+/**
+ * Many items at once (a bank file's unmatched payments and overpayments): each statement carries
+ * ten thousand items as one JSON parameter, so a large file costs a handful of round trips.
+ */
 export async function openWorkItems(db: Queryable, items: OpenWorkItem[]): Promise<void> {
-  for (let i = 0; i < items.length; i += 1000) {
-    const part = items.slice(i, i + 1000);
-    await db
-      .insert(workItems)
-      .values(part.map((item) => ({ kind: item.kind, subjectId: item.subjectId, debtorId: item.debtorId ?? null, caseId: item.caseId ?? null, creditorId: item.creditorId ?? null, dueBy: item.dueBy, summary: item.summary ?? null })))
-      .onConflictDoUpdate({ target: [workItems.kind, workItems.subjectId], set: { status: "open", dueBy: sql`excluded.due_by`, pausedAt: null, closedAt: null } });
+  for (let i = 0; i < items.length; i += 10_000) {
+    const part = items.slice(i, i + 10_000).map((item) => ({
+      kind: item.kind,
+      subject_id: item.subjectId,
+      debtor_id: item.debtorId ?? null,
+      case_id: item.caseId ?? null,
+      creditor_id: item.creditorId ?? null,
+      due_by: item.dueBy.toISOString(),
+      summary: item.summary ?? null,
+    }));
+    await db.execute(sql`
+      insert into ${workItems} (kind, subject_id, debtor_id, case_id, creditor_id, due_by, summary)
+      select kind, subject_id, debtor_id, case_id, creditor_id, due_by, summary
+      from json_populate_recordset(null::${workItems}, ${JSON.stringify(part)}::json)
+      on conflict (kind, subject_id) do update set status = 'open', due_by = excluded.due_by, paused_at = null, closed_at = null`);
   }
 }
 
