@@ -1,10 +1,10 @@
-import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull, sql, type SQLWrapper } from "drizzle-orm";
+import { and, desc, inArray, isNull, sql, type SQLWrapper } from "drizzle-orm";
 import { rowsOf, type Db, type Tx } from "../../db/client";
-import { caseCredits, cases, charges, creditorPolicies, instalmentPlans, instalments, kivraPaymentEvents, outbox, paymentAllocations, payments, planCases } from "../../db/schema";
+import { uuidv7 } from "../../db/ids";
+import { cases, instalmentPlans, instalments, kivraPaymentEvents, outbox } from "../../db/schema";
 import type { IsoDate } from "../../domain/calendar";
 import type { FeeKind } from "../../domain/fees";
-import { allocatePayment, computeCaseBalance, DEFAULT_ALLOCATION_ORDER, type LedgerAllocation } from "../../domain/ledger";
+import { allocatePayment, computeCaseBalance, DEFAULT_ALLOCATION_ORDER, openParts, settleParts, type AllocationOrder, type Component, type LedgerAllocation, type OpenParts } from "../../domain/ledger";
 import { workItemDueBy } from "../../domain/work-deadlines";
 import { loadRates } from "../cases/load-ledgers";
 import { cancelQueuedMessages } from "../outreach/enqueue";
@@ -148,31 +148,33 @@ export async function bookPayments(tx: Tx, items: BookItem[], actor: Actor): Pro
   if (items.length === 0) return [];
   const keys = [...new Set(items.map((i) => i.idempotencyKey))];
   const existing = new Map(
-    (await tx.select({ key: payments.idempotencyKey, id: payments.id, caseId: payments.caseId }).from(payments).where(anyOf(payments.idempotencyKey, keys, "text"))).map((r) => [
-      r.key,
-      r,
-    ]),
+    rowsOf<{ key: string; id: string; case_id: string | null }>(
+      await tx.execute(sql`select idempotency_key as key, id, case_id from payments where idempotency_key = any(${pgArray(keys)}::text[])`),
+    ).map((r) => [r.key, { id: r.id, caseId: r.case_id }]),
   );
 
   const references = [...new Set(items.filter((i) => !i.caseId && i.ocrReference).map((i) => i.ocrReference!))];
   const byOcr = new Map<string, string>();
   if (references.length > 0) {
-    for (const r of await tx.select({ id: cases.id, ocr: cases.ocrReference }).from(cases).where(anyOf(cases.ocrReference, references, "text"))) byOcr.set(r.ocr, r.id);
+    const rows = rowsOf<{ id: string; ocr: string }>(await tx.execute(sql`select id, ocr_reference as ocr from cases where ocr_reference = any(${pgArray(references)}::text[])`));
+    for (const r of rows) byOcr.set(r.ocr, r.id);
   }
 
   // A reference that is no case's may be an instalment's: it pays that plan's cases.
   const instalmentRefs = references.filter((r) => !byOcr.has(r));
   const byInstalment = new Map<string, { id: string; caseIds: string[] }>();
   if (instalmentRefs.length > 0) {
-    const rows = await tx
-      .select({ id: instalments.id, ocr: instalments.ocrReference, caseId: planCases.caseId })
-      .from(instalments)
-      .innerJoin(instalmentPlans, eq(instalmentPlans.id, instalments.planId))
-      .innerJoin(planCases, and(eq(planCases.planId, instalments.planId), eq(planCases.live, 1)))
-      .where(and(anyOf(instalments.ocrReference, instalmentRefs, "text"), inArray(instalmentPlans.status, ["active", "paused"])));
+    const rows = rowsOf<{ id: string; ocr: string; case_id: string }>(
+      await tx.execute(sql`
+        select i.id, i.ocr_reference as ocr, pc.case_id
+        from instalments i
+        join instalment_plans p on p.id = i.plan_id and p.status in ('active', 'paused')
+        join plan_cases pc on pc.plan_id = i.plan_id and pc.live = 1
+        where i.ocr_reference = any(${pgArray(instalmentRefs)}::text[])`),
+    );
     for (const r of rows) {
       const found = byInstalment.get(r.ocr) ?? { id: r.id, caseIds: [] };
-      found.caseIds.push(r.caseId);
+      found.caseIds.push(r.case_id);
       byInstalment.set(r.ocr, found);
     }
   }
@@ -192,13 +194,21 @@ export async function bookPayments(tx: Tx, items: BookItem[], actor: Actor): Pro
   const paidCases = new Map<string, IsoDate>();
   const seen = new Set<string>();
 
+  // The open parts of each case as of a day, read from its ledger once and then settled payment by
+  // payment; a later day reads the ledger again (interest has run on).
+  const open = new Map<string, { asOf: IsoDate; parts: OpenParts }>();
   const balanceOf = (entry: LockedCase, bookedOn: IsoDate) => {
-    const asOf = entry.allocations.reduce((latest, a) => (a.bookedOn > latest ? a.bookedOn : latest), bookedOn);
-    return { asOf, balance: computeCaseBalance({ ...entry.input, allocations: entry.allocations, asOf }) };
+    // Read the balance no earlier than the case's latest booking, so nothing is settled twice.
+    const asOf = entry.latestBookedOn && entry.latestBookedOn > bookedOn ? entry.latestBookedOn : bookedOn;
+    const known = open.get(entry.id);
+    if (known?.asOf === asOf) return known;
+    const fresh = { asOf, parts: openParts(computeCaseBalance({ ...entry.input, allocations: entry.allocations, asOf })) };
+    open.set(entry.id, fresh);
+    return fresh;
   };
 
   const bookOne = (item: BookItem) => {
-    const paymentId = randomUUID();
+    const paymentId = uuidv7();
     const matchedId = item.caseId ?? (item.ocrReference ? byOcr.get(item.ocrReference) : undefined);
     const entry = matchedId ? ledger.get(matchedId) : undefined;
 
@@ -226,15 +236,17 @@ export async function bookPayments(tx: Tx, items: BookItem[], actor: Actor): Pro
       return;
     }
 
-    // Read the balance no earlier than the case's latest booking, so nothing is settled twice.
-    const { asOf, balance } = balanceOf(entry, item.bookedOn);
-    const { allocations, overpaymentOre } = balance.leftOre > 0 ? allocatePayment(item.amountOre, balance, entry.order) : { allocations: [], overpaymentOre: item.amountOre };
+    const state = balanceOf(entry, item.bookedOn);
+    const { asOf, parts } = state;
+    const { allocations, overpaymentOre } = parts.leftOre > 0 ? allocatePayment(item.amountOre, parts, entry.order) : { allocations: [], overpaymentOre: item.amountOre };
     for (const a of allocations) {
-      allocationRows.push({ id: randomUUID(), payment_id: paymentId, case_id: entry.id, component: a.component, charge_id: a.chargeId ?? null, amount_ore: a.amountOre, booked_on: asOf });
+      allocationRows.push({ id: uuidv7(), payment_id: paymentId, case_id: entry.id, component: a.component, charge_id: a.chargeId ?? null, amount_ore: a.amountOre, booked_on: asOf });
       entry.allocations.push({ paymentId, bookedOn: asOf, component: a.component, chargeId: a.chargeId, amountOre: a.amountOre });
     }
+    if (allocations.length > 0) entry.latestBookedOn = asOf;
+    state.parts = settleParts(parts, allocations);
     const allocatedOre = item.amountOre - overpaymentOre;
-    const casePaid = balance.leftOre - allocatedOre <= 0;
+    const casePaid = parts.leftOre - allocatedOre <= 0;
     if (casePaid && entry.status !== "paid") {
       paidCases.set(entry.id, asOf);
       entry.status = "paid";
@@ -265,7 +277,7 @@ export async function bookPayments(tx: Tx, items: BookItem[], actor: Actor): Pro
     const entries = instalment.caseIds.map((id) => ledger.get(id)).filter((e): e is LockedCase => !!e);
     let rest = item.amountOre;
     for (const [n, entry] of entries.entries()) {
-      const take = n === entries.length - 1 ? rest : Math.min(rest, Math.max(0, balanceOf(entry, item.bookedOn).balance.leftOre));
+      const take = n === entries.length - 1 ? rest : Math.min(rest, Math.max(0, balanceOf(entry, item.bookedOn).parts.leftOre));
       if (take <= 0) continue;
       bookOne({ ...item, idempotencyKey: n === 0 ? item.idempotencyKey : `${item.idempotencyKey}~${entry.id}`, caseId: entry.id, amountOre: take, instalmentId: instalment.id });
       rest -= take;
@@ -360,51 +372,81 @@ export interface LockedCase {
   creditorId: string;
   caseNumber: string;
   status: string;
-  order: ("fees" | "interest" | "principal")[];
+  order: AllocationOrder;
   input: Omit<Parameters<typeof computeCaseBalance>[0], "allocations" | "asOf">;
   allocations: LedgerAllocation[];
+  /** The day of the case's latest allocation, if any. */
+  latestBookedOn?: IsoDate;
 }
 
-/** Locks the cases (in id order, so two bookers never deadlock) and reads their ledgers, all at once. */
+/**
+ * Locks the cases (in id order, so two bookers never deadlock) and reads their ledgers, all at once:
+ * four statements however many cases, each reading only the columns a balance needs.
+ */
 export async function lockAndLoad(tx: Tx, caseIds: string[]): Promise<Map<string, LockedCase>> {
   const out = new Map<string, LockedCase>();
   if (caseIds.length === 0) return out;
   const rates = await loadRates(tx);
-  const ids = [...caseIds].sort();
-  const rows = await tx
-    .select({ c: cases, order: creditorPolicies.allocationOrder })
-    .from(cases)
-    .leftJoin(creditorPolicies, eq(creditorPolicies.creditorId, cases.creditorId))
-    .where(anyOf(cases.id, ids, "uuid"))
-    .orderBy(asc(cases.id))
-    .for("update", { of: cases });
-  const [chargeRows, allocationRows, creditRows] = await Promise.all([
-    tx.select().from(charges).where(anyOf(charges.caseId, ids, "uuid")),
-    tx.select().from(paymentAllocations).where(anyOf(paymentAllocations.caseId, ids, "uuid")),
-    tx.select().from(caseCredits).where(anyOf(caseCredits.caseId, ids, "uuid")),
-  ]);
-  const chargesOf = groupBy(chargeRows, (ch) => ch.caseId);
-  const creditsOf = groupBy(creditRows, (cr) => cr.caseId);
-  const allocationsOf = groupBy(allocationRows, (a) => a.caseId);
-  for (const { c, order } of rows) {
+  const ids = pgArray([...new Set(caseIds)].sort());
+  const rows = rowsOf<{
+    id: string;
+    debtor_id: string;
+    creditor_id: string;
+    case_number: string;
+    status: string;
+    principal_ore: string | number;
+    original_due_date: string;
+    interest_margin_bp: number;
+    interest_stopped_on: string | null;
+    allocation_order: AllocationOrder | null;
+  }>(
+    await tx.execute(sql`
+      select c.id, c.debtor_id, c.creditor_id, c.case_number, c.status, c.principal_ore, c.original_due_date::text, c.interest_margin_bp,
+             c.interest_stopped_on::text, p.allocation_order
+      from cases c left join creditor_policies p on p.creditor_id = c.creditor_id
+      where c.id = any(${ids}::uuid[])
+      order by c.id
+      for update of c`),
+  );
+  // One after the other: a transaction's connection runs one statement at a time.
+  const chargeRows = rowsOf<{ id: string; case_id: string; kind: FeeKind; amount_ore: string | number; charged_on: string }>(
+    await tx.execute(sql`select id, case_id, kind, amount_ore, charged_on::text from charges where case_id = any(${ids}::uuid[])`),
+  );
+  const allocationRows = rowsOf<{ payment_id: string; case_id: string; component: Component; charge_id: string | null; amount_ore: string | number; booked_on: string }>(
+    await tx.execute(sql`select payment_id, case_id, component, charge_id, amount_ore, booked_on::text from payment_allocations where case_id = any(${ids}::uuid[])`),
+  );
+  const creditRows = rowsOf<{ id: string; case_id: string; component: Component; charge_id: string | null; amount_ore: string | number; booked_on: string }>(
+    await tx.execute(sql`select id, case_id, component, charge_id, amount_ore, booked_on::text from case_credits where case_id = any(${ids}::uuid[])`),
+  );
+  for (const c of rows) {
     out.set(c.id, {
       id: c.id,
-      debtorId: c.debtorId,
-      creditorId: c.creditorId,
-      caseNumber: c.caseNumber,
+      debtorId: c.debtor_id,
+      creditorId: c.creditor_id,
+      caseNumber: c.case_number,
       status: c.status,
-      order: order ?? DEFAULT_ALLOCATION_ORDER,
+      order: c.allocation_order ?? DEFAULT_ALLOCATION_ORDER,
       input: {
-        principalOre: c.principalOre,
-        originalDueDate: c.originalDueDate,
-        charges: (chargesOf.get(c.id) ?? []).map((ch) => ({ id: ch.id, kind: ch.kind as FeeKind, amountOre: ch.amountOre, chargedOn: ch.chargedOn })),
-        credits: (creditsOf.get(c.id) ?? []).map((cr) => ({ id: cr.id, bookedOn: cr.bookedOn, component: cr.component, chargeId: cr.chargeId ?? undefined, amountOre: cr.amountOre })),
+        principalOre: Number(c.principal_ore),
+        originalDueDate: c.original_due_date,
+        charges: [],
+        credits: [],
         rates,
-        marginBp: c.interestMarginBp,
-        interestStoppedOn: c.interestStoppedOn ?? undefined,
+        marginBp: Number(c.interest_margin_bp),
+        interestStoppedOn: c.interest_stopped_on ?? undefined,
       },
-      allocations: (allocationsOf.get(c.id) ?? []).map((a) => ({ paymentId: a.paymentId, bookedOn: a.bookedOn, component: a.component, chargeId: a.chargeId ?? undefined, amountOre: a.amountOre })),
+      allocations: [],
     });
+  }
+  for (const ch of chargeRows) out.get(ch.case_id)?.input.charges.push({ id: ch.id, kind: ch.kind, amountOre: Number(ch.amount_ore), chargedOn: ch.charged_on });
+  for (const cr of creditRows) {
+    out.get(cr.case_id)?.input.credits!.push({ id: cr.id, bookedOn: cr.booked_on, component: cr.component, chargeId: cr.charge_id ?? undefined, amountOre: Number(cr.amount_ore) });
+  }
+  for (const a of allocationRows) {
+    const entry = out.get(a.case_id);
+    if (!entry) continue;
+    entry.allocations.push({ paymentId: a.payment_id, bookedOn: a.booked_on, component: a.component, chargeId: a.charge_id ?? undefined, amountOre: Number(a.amount_ore) });
+    if (!entry.latestBookedOn || a.booked_on > entry.latestBookedOn) entry.latestBookedOn = a.booked_on;
   }
   return out;
 }
