@@ -1,7 +1,8 @@
 import { and, desc, inArray, isNull, sql, type SQLWrapper } from "drizzle-orm";
 import { rowsOf, type Db, type Tx } from "../../db/client";
 import { uuidv7 } from "../../db/ids";
-import { cases, instalmentPlans, instalments, kivraPaymentEvents, outbox } from "../../db/schema";
+import { insertMany } from "../../db/bulk";
+import { auditEvents, cases, instalmentPlans, instalments, kivraPaymentEvents, outbox, paymentAllocations, payments as paymentsTable } from "../../db/schema";
 import type { IsoDate } from "../../domain/calendar";
 import type { FeeKind } from "../../domain/fees";
 import { allocatePayment, computeCaseBalance, DEFAULT_ALLOCATION_ORDER, openParts, settleParts, type AllocationOrder, type Component, type LedgerAllocation, type OpenParts } from "../../domain/ledger";
@@ -54,8 +55,8 @@ export interface Actor {
 }
 
 const CLOSED = new Set(["closed", "sent_to_enforcement"]);
-/** Rows per INSERT: each statement carries its rows as one JSON parameter. */
-const ROWS_PER_STATEMENT = 10_000;
+/** Payments per stretch: each stretch's rows go to the database as one statement per table. */
+const ROWS_PER_STATEMENT = 5_000;
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -66,12 +67,6 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
     else groups.set(k, [item]);
   }
   return groups;
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** A PostgreSQL array literal of strings, passed as one parameter (however many values). */
@@ -87,53 +82,77 @@ function anyOf(column: SQLWrapper, values: readonly string[], type: "uuid" | "te
 /**
  * A booked payment that no deep link explains is traced to the letter it answers: a Kivra
  * `settled` event for its OCR number and amount (the letter paid in the Kivra app), or else the
- * latest letter (Kivra or paper) sent on its case, whose OCR number the payer used. Three
- * statements however many payments.
+ * latest letter (Kivra or paper) sent on its case, whose OCR number the payer used. Two statements
+ * read the trail for every reference and case at once; `attribute` then places one payment row, and
+ * `settledEvents` lists the Kivra events it used, to be marked as paid.
  */
-async function attributeByLetter(tx: Tx, rows: Record<string, unknown>[]): Promise<void> {
-  const open = rows.filter((r) => r.status === "booked" && !r.attribution_source && r.ocr_reference && r.case_id);
-  if (open.length === 0) return;
-  const refs = [...new Set(open.map((r) => r.ocr_reference as string))];
-  const events = await tx
+async function loadLetterTrail(tx: Tx, references: string[], caseIds: string[]) {
+  const events = references.length === 0 ? [] : await tx
     .select({ id: kivraPaymentEvents.id, reference: kivraPaymentEvents.reference, amountOre: kivraPaymentEvents.amountOre, outboxId: kivraPaymentEvents.outboxId })
     .from(kivraPaymentEvents)
-    .where(and(anyOf(kivraPaymentEvents.reference, refs, "text"), isNull(kivraPaymentEvents.paymentId)));
-  const letters = await tx
+    .where(and(anyOf(kivraPaymentEvents.reference, references, "text"), isNull(kivraPaymentEvents.paymentId)));
+  const letters = caseIds.length === 0 ? [] : await tx
     .selectDistinctOn([outbox.caseId], { caseId: outbox.caseId, id: outbox.id, channel: outbox.channel })
     .from(outbox)
-    .where(and(anyOf(outbox.caseId, [...new Set(open.map((r) => r.case_id as string))], "uuid"), inArray(outbox.channel, ["kivra", "paper"]), inArray(outbox.status, ["sent", "delivered"])))
+    .where(and(anyOf(outbox.caseId, caseIds, "uuid"), inArray(outbox.channel, ["kivra", "paper"]), inArray(outbox.status, ["sent", "delivered"])))
     .orderBy(outbox.caseId, desc(outbox.sentAt));
   const letterOf = new Map(letters.map((l) => [l.caseId, l]));
   const eventsOf = groupBy(events, (e) => `${e.reference}:${e.amountOre}`);
-  const matched: { id: string; payment: string }[] = [];
-  for (const row of open) {
+  const settledEvents: { id: string; payment: string }[] = [];
+  const attribute = (row: Record<string, unknown>) => {
+    if (row.attribution_source || !row.ocr_reference) return;
     const event = eventsOf.get(`${row.ocr_reference as string}:${row.amount_ore as number}`)?.shift();
     if (event) {
       Object.assign(row, { source_outbox_id: event.outboxId, source_channel: "kivra", attribution_source: "kivra" });
-      matched.push({ id: event.id, payment: row.id as string });
-      continue;
+      settledEvents.push({ id: event.id, payment: row.id as string });
+      return;
     }
     const letter = letterOf.get(row.case_id as string);
     if (letter) Object.assign(row, { source_outbox_id: letter.id, source_channel: letter.channel, attribution_source: "ocr" });
-  }
-  if (matched.length > 0) {
-    await tx.execute(sql`
-      update ${kivraPaymentEvents} set payment_id = m.payment
-      from json_to_recordset(${JSON.stringify(matched)}::json) as m(id uuid, payment uuid) where ${kivraPaymentEvents.id} = m.id`);
-  }
+  };
+  return { attribute, settledEvents };
 }
 
 /**
- * Inserts rows (keyed by column name) into a table in statements of many rows, each row set sent as
- * one JSON parameter and read back as the table's own row type (so enums, dates and jsonb convert
- * as they would from a plain INSERT). Columns left out take their defaults.
+ * Statements of a transaction sent one after another without waiting on each: the next is sent
+ * when the one before has finished, while the caller goes on working out the next rows. One is in
+ * flight at a time (a connection runs one statement at a time); `done` waits for the last and
+ * throws the first failure, and the transaction then rolls back whole.
  */
-async function insertRows(tx: Tx, table: string, columns: readonly string[], rows: Record<string, unknown>[]): Promise<void> {
-  const list = sql.raw(columns.map((c) => `"${c}"`).join(", "));
-  for (const part of chunks(rows, ROWS_PER_STATEMENT)) {
-    await tx.execute(sql`insert into ${sql.identifier(table)} (${list}) select ${list} from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(part)}::json)`);
-  }
+function statementChain() {
+  let last: Promise<unknown> = Promise.resolve();
+  return {
+    send(statement: () => Promise<unknown>) {
+      last = last.then(statement);
+      // Awaited in `done`; until then a failure must not count as unhandled.
+      last.catch(() => undefined);
+    },
+    done: () => last,
+  };
 }
+
+const PAYMENT_COLUMNS = [
+  "id",
+  "case_id",
+  "method",
+  "status",
+  "amount_ore",
+  "idempotency_key",
+  "external_reference",
+  "ocr_reference",
+  "payer_name",
+  "booked_on",
+  "overpayment_ore",
+  "unmatched_reason",
+  "instalment_id",
+  "request_id",
+  "details",
+  "source_outbox_id",
+  "source_channel",
+  "attribution_source",
+] as const;
+const ALLOCATION_COLUMNS = ["id", "payment_id", "case_id", "component", "charge_id", "amount_ore", "booked_on"] as const;
+const AUDIT_COLUMNS = ["actor_kind", "actor_id", "action", "subject_kind", "subject_id", "debtor_id", "details"] as const;
 
 /**
  * Books payments that have arrived, inside the caller's transaction: each at most once (by its
@@ -141,8 +160,9 @@ async function insertRows(tx: Tx, table: string, columns: readonly string[], row
  * default), what the case cannot take kept as an overpayment, and what cannot be matched left for
  * staff. Cases are locked while their balance is read, so two payments to one case never both
  * settle the same öre. A case paid in full stops bearing interest and its pending reminders are
- * cancelled. A fixed number of statements for the whole list, whatever its length: the ledgers
- * are read once, the settling is worked out in memory, and the rows are written many per statement.
+ * cancelled. A handful of statements per five thousand payments, whatever the list's length: the
+ * ledgers are read once, the settling is worked out in memory, and each stretch's rows are written
+ * in a few statements while the next stretch is worked out.
  */
 export async function bookPayments(tx: Tx, items: BookItem[], actor: Actor): Promise<BookOutcome[]> {
   if (items.length === 0) return [];
@@ -186,6 +206,7 @@ export async function bookPayments(tx: Tx, items: BookItem[], actor: Actor): Pro
     ]),
   ];
   const ledger = await lockAndLoad(tx, caseIds);
+  const trail = await loadLetterTrail(tx, [...new Set(items.map((i) => i.ocrReference).filter((r): r is string => !!r))], [...ledger.keys()]);
   const instalmentPaid = new Map<string, { amountOre: number; on: IsoDate }>();
 
   const outcomes: BookOutcome[] = [];
@@ -260,8 +281,49 @@ export async function bookPayments(tx: Tx, items: BookItem[], actor: Actor): Pro
     outcomes.push({ idempotencyKey: item.idempotencyKey, paymentId, status: "booked", caseId: entry.id, allocatedOre, overpaymentOre, casePaid });
   };
 
-  for (const item of items) {
+  // The rows of each stretch of payments are written while the next stretch is worked out.
+  const writes = statementChain();
+  const now = new Date();
+  const dueBy = { unmatched: workItemDueBy("unmatched_payment", now), overpayment: workItemDueBy("overpayment", now) };
+  let written = { payments: 0, allocations: 0, outcomes: 0 };
+  const writeSoFar = () => {
+    const payments = paymentRows.slice(written.payments);
+    const allocations = allocationRows.slice(written.allocations);
+    const settled = outcomes.slice(written.outcomes);
+    written = { payments: paymentRows.length, allocations: allocationRows.length, outcomes: outcomes.length };
+    const rowOf = new Map(payments.map((p) => [p.id as string, p as { ocr_reference: string | null; amount_ore: number }]));
+    for (const row of payments) if (row.status === "booked") trail.attribute(row);
+    if (payments.length > 0) writes.send(() => tx.execute(insertMany(paymentsTable, PAYMENT_COLUMNS, payments)));
+    if (allocations.length > 0) writes.send(() => tx.execute(insertMany(paymentAllocations, ALLOCATION_COLUMNS, allocations)));
+    // What a person must place or pay back goes to the staff queue in the same transaction.
+    const work = settled.flatMap((o): OpenWorkItem[] => {
+      if (o.status === "unmatched") return [{ kind: "unmatched_payment" as const, subjectId: o.paymentId, dueBy: dueBy.unmatched, summary: rowOf.get(o.paymentId)?.ocr_reference ?? null }];
+      if (o.status === "booked" && o.overpaymentOre > 0 && o.caseId) {
+        const entry = ledger.get(o.caseId);
+        return [{ kind: "overpayment" as const, subjectId: o.paymentId, debtorId: entry?.debtorId ?? null, caseId: o.caseId, creditorId: entry?.creditorId ?? null, dueBy: dueBy.overpayment, summary: entry?.caseNumber ?? null }];
+      }
+      return [];
+    });
+    if (work.length > 0) writes.send(() => openWorkItems(tx, work));
+    const audits = settled
+      .filter((o) => o.status !== "duplicate")
+      .map((o) => ({
+        actor_kind: actor.kind,
+        actor_id: actor.id,
+        action: o.status === "booked" ? "payment.booked" : "payment.unmatched",
+        subject_kind: "payment",
+        subject_id: o.paymentId,
+        debtor_id: o.caseId ? (ledger.get(o.caseId)?.debtorId ?? null) : null,
+        details: { amountOre: rowOf.get(o.paymentId)?.amount_ore, overpaymentOre: o.overpaymentOre, casePaid: o.casePaid, reason: o.unmatchedReason },
+      }));
+    if (audits.length > 0) writes.send(() => tx.execute(insertMany(auditEvents, AUDIT_COLUMNS, audits)));
+  };
+
+  for (const [n, item] of items.entries()) {
     if (!Number.isSafeInteger(item.amountOre) || item.amountOre <= 0) throw new Error(`payment ${item.idempotencyKey}: amount must be positive öre`);
+    if (n > 0 && n % ROWS_PER_STATEMENT === 0) writeSoFar();
+    // Now and then let the connection send the next statement, so the database is never left waiting.
+    if (n % 250 === 249) await new Promise((resolve) => setImmediate(resolve));
     const before = existing.get(item.idempotencyKey);
     if (before || seen.has(item.idempotencyKey)) {
       outcomes.push({ idempotencyKey: item.idempotencyKey, paymentId: before?.id ?? "", status: "duplicate", caseId: before?.caseId ?? null, allocatedOre: 0, overpaymentOre: 0, casePaid: false });
@@ -284,34 +346,13 @@ export async function bookPayments(tx: Tx, items: BookItem[], actor: Actor): Pro
       if (rest === 0) break;
     }
   }
-
-  await attributeByLetter(tx, paymentRows);
-  await insertRows(
-    tx,
-    "payments",
-    [
-      "id",
-      "case_id",
-      "method",
-      "status",
-      "amount_ore",
-      "idempotency_key",
-      "external_reference",
-      "ocr_reference",
-      "payer_name",
-      "booked_on",
-      "overpayment_ore",
-      "unmatched_reason",
-      "instalment_id",
-      "request_id",
-      "details",
-      "source_outbox_id",
-      "source_channel",
-      "attribution_source",
-    ],
-    paymentRows,
-  );
-  await insertRows(tx, "payment_allocations", ["id", "payment_id", "case_id", "component", "charge_id", "amount_ore", "booked_on"], allocationRows);
+  writeSoFar();
+  await writes.done();
+  if (trail.settledEvents.length > 0) {
+    await tx.execute(sql`
+      update ${kivraPaymentEvents} set payment_id = m.payment
+      from json_to_recordset(${JSON.stringify(trail.settledEvents)}::json) as m(id uuid, payment uuid) where ${kivraPaymentEvents.id} = m.id`);
+  }
   if (paidCases.size > 0) {
     const paid = JSON.stringify([...paidCases].map(([id, on]) => ({ id, day: on })));
     await tx.execute(sql`
@@ -336,33 +377,6 @@ export async function bookPayments(tx: Tx, items: BookItem[], actor: Actor): Pro
     const plans = [...new Set(rows.map((r) => r.plan_id))];
     if (plans.length > 0) await tx.update(instalmentPlans).set({ missedInARow: 0 }).where(anyOf(instalmentPlans.id, plans, "uuid"));
   }
-  // What a person must place or pay back goes to the staff queue in the same transaction.
-  const now = new Date();
-  const referenceOf = new Map(paymentRows.map((p) => [p.id as string, (p.ocr_reference as string | null) ?? null]));
-  await openWorkItems(
-    tx,
-    outcomes.flatMap((o): OpenWorkItem[] => {
-      if (o.status === "unmatched") return [{ kind: "unmatched_payment" as const, subjectId: o.paymentId, dueBy: workItemDueBy("unmatched_payment", now), summary: referenceOf.get(o.paymentId) ?? null }];
-      if (o.status === "booked" && o.overpaymentOre > 0 && o.caseId) {
-        const entry = ledger.get(o.caseId);
-        return [{ kind: "overpayment" as const, subjectId: o.paymentId, debtorId: entry?.debtorId ?? null, caseId: o.caseId, creditorId: entry?.creditorId ?? null, dueBy: workItemDueBy("overpayment", now), summary: entry?.caseNumber ?? null }];
-      }
-      return [];
-    }),
-  );
-  const amounts = new Map(paymentRows.map((p) => [p.id as string, p.amount_ore as number]));
-  const audits = outcomes
-    .filter((o) => o.status !== "duplicate")
-    .map((o) => ({
-      actor_kind: actor.kind,
-      actor_id: actor.id,
-      action: o.status === "booked" ? "payment.booked" : "payment.unmatched",
-      subject_kind: "payment",
-      subject_id: o.paymentId,
-      debtor_id: o.caseId ? (ledger.get(o.caseId)?.debtorId ?? null) : null,
-      details: { amountOre: amounts.get(o.paymentId), overpaymentOre: o.overpaymentOre, casePaid: o.casePaid, reason: o.unmatchedReason },
-    }));
-  await insertRows(tx, "audit_events", ["actor_kind", "actor_id", "action", "subject_kind", "subject_id", "debtor_id", "details"], audits);
   return outcomes;
 }
 
