@@ -1,8 +1,10 @@
 // Load benchmark: simulated debtors on PostgreSQL with the generated 100 000-debtor agency.
-//   DATABASE_URL=postgres://… npm run bench:load -- [--debtors 100000] [--users 200] [--seconds 60] [--pool 10]
+//   DATABASE_URL=postgres://… npm run bench:load -- [--debtors 100000] [--users 200] [--seconds 60] [--pool 10] [--think-ms 2000]
 // Each simulated debtor goes round a realistic visit: the overview, a case page, a plan preview, a
 // Swish payment started, and Swish's callback for it (the payment made at the simulator on
-// loopback, its callback delivered to the webhook handler). Pages are measured as the procedures
+// loopback, its callback delivered to the webhook handler). Between two steps a person reads the
+// page: a pause of half to one and a half times --think-ms (0: no pause at all, every user
+// hammering the server back to back, a stress test rather than a day's traffic). Pages are measured as the procedures
 // they render from, through the tRPC server caller, as the server components call them. Every answer
 // is checked. Bounded: the users, the seconds and the pool are fixed, and nothing leaves loopback.
 // Prints p50/p95/p99 per step, errors, throughput and this server process's memory.
@@ -24,6 +26,7 @@ const { values } = parseArgs({
     users: { type: "string", default: "200" },
     seconds: { type: "string", default: "60" },
     pool: { type: "string", default: String(DEFAULT_POOL_SIZE) },
+    "think-ms": { type: "string", default: "2000" },
   },
 });
 
@@ -40,6 +43,8 @@ async function main() {
   const users = Number(values.users);
   const seconds = Number(values.seconds);
   const poolSize = Number(values.pool);
+  const thinkMs = Number(values["think-ms"]);
+  const think = () => (thinkMs > 0 ? new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + Math.random()))) : Promise.resolve());
 
   const handle = await openDatabase({ url, poolSize });
   await migrateDatabase(handle);
@@ -58,7 +63,7 @@ async function main() {
   if (sample.length < users) throw new Error(`only ${sample.length} debtors with an open case in the sample`);
   const now = () => new Date();
   const world = await paymentWorld(handle.db, now);
-  console.info(`database: ${Math.max(n, wanted)} debtors; ${users} simulated debtors for ${seconds} s; pool of ${poolSize} connections`);
+  console.info(`database: ${Math.max(n, wanted)} debtors; ${users} simulated debtors for ${seconds} s, ${thinkMs > 0 ? `reading each page for ${thinkMs / 2}–${(thinkMs * 3) / 2} ms` : "with no pause between steps"}; pool of ${poolSize} connections`);
 
   const latencies = new Map<Step, number[]>(STEPS.map((s) => [s, []]));
   const errors = new Map<Step, number>(STEPS.map((s) => [s, 0]));
@@ -72,6 +77,7 @@ async function main() {
   }, 250);
 
   async function step<T>(name: Step, work: () => Promise<T>): Promise<T | undefined> {
+    await think();
     const t = performance.now();
     try {
       const result = await work();
