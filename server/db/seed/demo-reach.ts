@@ -83,7 +83,7 @@ export async function seedDemoReach(tx: Queryable, today: string): Promise<void>
       kind: "pre_due_reminder",
       payload: { when: "before", dueDate: erikCase.dueDate },
       dedupeKey: `demo:${erik.id}:reminder-now`,
-      scheduledFor: new Date(`${today}T00:00:00Z`),
+      scheduledFor: stockholmTime(today, 0),
     });
   }
 }
@@ -146,6 +146,6 @@ async function seedReachPerson(tx: Queryable, today: string): Promise<void> {
     kind: "pre_due_reminder",
     payload: { when: "before", dueDate: addDays(today, 3) },
     dedupeKey: `demo:${debtor!.id}:reminder-before`,
-    scheduledFor: new Date(`${today}T00:00:00Z`),
+    scheduledFor: stockholmTime(today, 0),
   });
 }

@@ -78,6 +78,15 @@ async function row(id: string) {
   return (await handle.db.select().from(outbox).where(eq(outbox.id, id)))[0]!;
 }
 
+describe("the demo's outbox", () => {
+  it("the reminders waiting when the demo starts are due from the first minute of that day in Stockholm, also just after midnight", async () => {
+    const waiting = await handle.db.select({ dedupeKey: outbox.dedupeKey, scheduledFor: outbox.scheduledFor }).from(outbox).where(inArray(outbox.kind, ["pre_due_reminder"]));
+    const seeded = waiting.filter((m) => /^demo:.*:reminder-(now|before)$/.test(m.dedupeKey ?? ""));
+    expect(seeded.length).toBeGreaterThanOrEqual(2);
+    for (const m of seeded) expect(m.scheduledFor.getTime(), m.dedupeKey ?? "").toBeLessThanOrEqual(stockholmTime("2026-12-01", 0).getTime());
+  });
+});
+
 describe("e-mail over SMTP", () => {
   it("a reminder already waiting in the outbox goes out with HTML, text, its own link and List-Unsubscribe", async () => {
     await setPerson("anna", { channelOrder: ["email", "sms"], language: "sv" });
