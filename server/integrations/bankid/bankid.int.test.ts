@@ -114,6 +114,19 @@ describe("BankID client ↔ simulator", () => {
     expect(await client.collect(order.orderRef)).toMatchObject({ status: "failed", hintCode: "expiredTransaction" });
   });
 
+  it("lets time run out on request: unopened, startFailed; opened, expiredTransaction", async () => {
+    const unopened = await client.auth({ endUserIp: "192.0.2.10" });
+    expect(await phone("elapse", { autoStartToken: unopened.autoStartToken })).toMatchObject({ status: 200, body: { status: "failed", hintCode: "startFailed" } });
+    expect(await client.collect(unopened.orderRef)).toMatchObject({ status: "failed", hintCode: "startFailed" });
+
+    const opened = await client.auth({ endUserIp: "192.0.2.10" });
+    await phone("find", { autoStartToken: opened.autoStartToken });
+    expect(await phone("elapse", { autoStartToken: opened.autoStartToken })).toMatchObject({ status: 200, body: { status: "failed", hintCode: "expiredTransaction" } });
+    expect(await client.collect(opened.orderRef)).toMatchObject({ status: "failed", hintCode: "expiredTransaction" });
+    // A finished order has no time left to run out.
+    expect((await phone("elapse", { autoStartToken: opened.autoStartToken })).status).toBe(404);
+  });
+
   it("refuses a second order for the same person and cancels both (alreadyInProgress)", async () => {
     const first = await client.auth({ endUserIp: "192.0.2.10", requirement: { personalNumber: ANNA } });
     await expectBankIdError(client.auth({ endUserIp: "192.0.2.11", requirement: { personalNumber: ANNA } }), "alreadyInProgress", 400);

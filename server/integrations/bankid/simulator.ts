@@ -288,6 +288,15 @@ export function createBankIdSimulator(options: BankIdSimulatorOptions = {}) {
       }
       return Response.json(publicView(order));
     }
+    if (request.method === "POST" && parts[0] === "elapse") {
+      // Time runs out for an order found by what the phone sees (opened or not): it fails as it
+      // would when BankID's time is up, without the wait.
+      const order = find(body as { autoStartToken?: string; qrContent?: string });
+      if (!order || order.status !== "pending") return notFound();
+      order.createdAt -= Math.max(startTimeoutMs, userTimeoutMs);
+      advance(order);
+      return Response.json(publicView(order));
+    }
     if (request.method === "POST" && parts[0] === "fault") {
       const f = z.object({ errorCode: z.string().nullable(), count: z.number().int().min(1).max(100).default(1) }).safeParse(body);
       if (!f.success) return Response.json({ error: "invalid" }, { status: 400 });
