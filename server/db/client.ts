@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { ExtractTablesWithRelations, Logger } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -9,6 +9,19 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** Something that runs queries: the database or a transaction in it. */
 export type Queryable = Db | Tx;
+
+/**
+ * Several reads at once: side by side on the pool (each on its own connection), one after another
+ * in a transaction, whose one connection runs one statement at a time (queueing them on it is
+ * deprecated by the driver). Each read is a function, so that none starts before its turn.
+ */
+export async function readAll<const T extends readonly (() => unknown)[]>(db: Queryable, reads: T): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  type Out = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+  if (!(db instanceof PgTransaction)) return (await Promise.all(reads.map((read) => read()))) as Out;
+  const out: unknown[] = [];
+  for (const read of reads) out.push(await read());
+  return out as Out;
+}
 
 export interface DbHandle {
   db: Db;

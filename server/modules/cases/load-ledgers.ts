@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import type { Queryable } from "../../db/client";
+import { readAll, type Queryable } from "../../db/client";
 import {
   caseCredits,
   caseDocuments,
@@ -258,10 +258,7 @@ export async function loadDebtorLedgers(
 ): Promise<CaseLedger[]> {
   // One round trip, as a prepared statement: each case with its charges and allocations as JSON.
   const one = input.caseId !== undefined;
-  const [rows, rates] = await Promise.all([
-    ledgerStatement(db, one ? "one" : "all").execute(one ? { debtorId: input.debtorId, caseId: input.caseId } : { debtorId: input.debtorId }),
-    loadRates(db),
-  ]);
+  const [rows, rates] = await readAll(db, [() => ledgerStatement(db, one ? "one" : "all").execute(one ? { debtorId: input.debtorId, caseId: input.caseId } : { debtorId: input.debtorId }), () => loadRates(db)]);
   return rows.map((row) => toLedger(parsed(row.ledger), rates, input.asOf));
 }
 
@@ -273,10 +270,7 @@ export async function loadDebtorCase(
   db: Queryable,
   input: { debtorId: string; caseId: string; asOf: string },
 ): Promise<(CaseLedger & CaseExtras) | null> {
-  const [rows, rates] = await Promise.all([
-    ledgerStatement(db, "oneWithExtras").execute({ debtorId: input.debtorId, caseId: input.caseId }),
-    loadRates(db),
-  ]);
+  const [rows, rates] = await readAll(db, [() => ledgerStatement(db, "oneWithExtras").execute({ debtorId: input.debtorId, caseId: input.caseId }), () => loadRates(db)]);
   const row = rows[0];
   if (!row) return null;
   const json = parsed<LedgerWithExtrasJson>(row.ledger as LedgerWithExtrasJson | string);

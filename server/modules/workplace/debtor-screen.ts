@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNotNull, ne, notLike, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client";
+import { readAll, type Db, type Tx } from "../../db/client";
 import {
   auditEvents,
   caseDocuments,
@@ -65,25 +65,27 @@ export async function getDebtorScreen(db: Db, input: { staffId: string; debtorId
       const caseIds = ledgers.map((l) => l.case.id);
       const caseNumber = new Map(ledgers.map((l) => [l.case.id, l.case.caseNumber]));
 
-      const [holds, plans, paymentRows, promises, openItems, supportNeed, notes] = await Promise.all([
-        caseIds.length
+      const [holds, plans, paymentRows, promises, openItems, supportNeed, notes] = await readAll(tx, [
+        () =>
+          caseIds.length
           ? tx.select({ h: caseHolds, by: staffUsers.name }).from(caseHolds).leftJoin(staffUsers, eq(staffUsers.id, caseHolds.createdBy)).where(inArray(caseHolds.caseId, caseIds)).orderBy(desc(caseHolds.startedAt))
           : Promise.resolve([]),
-        tx.select().from(instalmentPlans).where(eq(instalmentPlans.debtorId, person.id)).orderBy(desc(instalmentPlans.createdAt)),
-        caseIds.length ? tx.select().from(payments).where(inArray(payments.caseId, caseIds)).orderBy(desc(payments.createdAt)).limit(100) : Promise.resolve([]),
-        tx.select().from(paymentPromises).where(eq(paymentPromises.debtorId, person.id)).orderBy(desc(paymentPromises.createdAt)),
-        tx
+        () => tx.select().from(instalmentPlans).where(eq(instalmentPlans.debtorId, person.id)).orderBy(desc(instalmentPlans.createdAt)),
+        () => (caseIds.length ? tx.select().from(payments).where(inArray(payments.caseId, caseIds)).orderBy(desc(payments.createdAt)).limit(100) : Promise.resolve([])),
+        () => tx.select().from(paymentPromises).where(eq(paymentPromises.debtorId, person.id)).orderBy(desc(paymentPromises.createdAt)),
+        () =>
+          tx
           .select({ id: workItems.id, kind: workItems.kind, status: workItems.status, subjectId: workItems.subjectId, caseId: workItems.caseId, dueBy: workItems.dueBy, assignedTo: workItems.assignedTo, assigneeName: staffUsers.name })
           .from(workItems)
           .leftJoin(staffUsers, eq(staffUsers.id, workItems.assignedTo))
           .where(and(eq(workItems.debtorId, person.id), ne(workItems.status, "done")))
           .orderBy(asc(workItems.dueBy)),
-        tx.select({ id: debtorSupportNeeds.id, setAt: debtorSupportNeeds.setAt }).from(debtorSupportNeeds).where(and(eq(debtorSupportNeeds.debtorId, person.id), sql`${debtorSupportNeeds.clearedAt} is null`)).limit(1),
-        tx.select({ n: staffNotes, by: staffUsers.name }).from(staffNotes).innerJoin(staffUsers, eq(staffUsers.id, staffNotes.staffUserId)).where(eq(staffNotes.debtorId, person.id)).orderBy(desc(staffNotes.createdAt)).limit(100),
+        () => tx.select({ id: debtorSupportNeeds.id, setAt: debtorSupportNeeds.setAt }).from(debtorSupportNeeds).where(and(eq(debtorSupportNeeds.debtorId, person.id), sql`${debtorSupportNeeds.clearedAt} is null`)).limit(1),
+        () => tx.select({ n: staffNotes, by: staffUsers.name }).from(staffNotes).innerJoin(staffUsers, eq(staffUsers.id, staffNotes.staffUserId)).where(eq(staffNotes.debtorId, person.id)).orderBy(desc(staffNotes.createdAt)).limit(100),
       ]);
       const planIds = plans.map((p) => p.id);
       const [planLinks, instalmentRows] = planIds.length
-        ? await Promise.all([tx.select().from(planCases).where(inArray(planCases.planId, planIds)), tx.select().from(instalments).where(inArray(instalments.planId, planIds)).orderBy(asc(instalments.seq))])
+        ? await readAll(tx, [() => tx.select().from(planCases).where(inArray(planCases.planId, planIds)), () => tx.select().from(instalments).where(inArray(instalments.planId, planIds)).orderBy(asc(instalments.seq))])
         : [[], []];
 
       const timeline = await loadTimeline(tx, { debtorId: person.id, caseIds, caseNumber, notes, holds, promises, payments: paymentRows, kinds: input.kinds });
@@ -170,11 +172,11 @@ async function loadTimeline(
   const out: TimelineEntry[] = [];
   const entry = (e: Partial<TimelineEntry> & Pick<TimelineEntry, "at" | "kind" | "what">): TimelineEntry => ({ caseNumber: null, staffName: null, text: null, amountOre: null, ...e });
 
-  const [letters, documents, links, events, callbackRows, messageRows, disputeRows] = await Promise.all([
-    want("letter") ? tx.select().from(outbox).where(eq(outbox.debtorId, input.debtorId)).orderBy(desc(outbox.createdAt)).limit(TIMELINE_LIMIT) : [],
-    want("letter") && input.caseIds.length ? tx.select().from(caseDocuments).where(inArray(caseDocuments.caseId, input.caseIds)).limit(TIMELINE_LIMIT) : [],
-    want("link") ? tx.select().from(deepLinkTokens).where(and(eq(deepLinkTokens.debtorId, input.debtorId), isNotNull(deepLinkTokens.lastOpenedAt))).limit(TIMELINE_LIMIT) : [],
-    want("sign_in") || want("plan") || want("decision") || want("message") || want("dispute") || want("callback")
+  const [letters, documents, links, events, callbackRows, messageRows, disputeRows] = await readAll(tx, [
+    () => want("letter") ? tx.select().from(outbox).where(eq(outbox.debtorId, input.debtorId)).orderBy(desc(outbox.createdAt)).limit(TIMELINE_LIMIT) : [],
+    () => want("letter") && input.caseIds.length ? tx.select().from(caseDocuments).where(inArray(caseDocuments.caseId, input.caseIds)).limit(TIMELINE_LIMIT) : [],
+    () => want("link") ? tx.select().from(deepLinkTokens).where(and(eq(deepLinkTokens.debtorId, input.debtorId), isNotNull(deepLinkTokens.lastOpenedAt))).limit(TIMELINE_LIMIT) : [],
+    () => want("sign_in") || want("plan") || want("decision") || want("message") || want("dispute") || want("callback")
       ? tx
           .select({ e: auditEvents, staffName: staffUsers.name })
           .from(auditEvents)
@@ -183,8 +185,8 @@ async function loadTimeline(
           .orderBy(desc(auditEvents.at))
           .limit(TIMELINE_LIMIT)
       : [],
-    want("callback") ? tx.select().from(callbackRequests).where(eq(callbackRequests.debtorId, input.debtorId)).orderBy(desc(callbackRequests.createdAt)).limit(TIMELINE_LIMIT) : [],
-    want("message")
+    () => want("callback") ? tx.select().from(callbackRequests).where(eq(callbackRequests.debtorId, input.debtorId)).orderBy(desc(callbackRequests.createdAt)).limit(TIMELINE_LIMIT) : [],
+    () => want("message")
       ? tx
           .select({ m: messages, caseId: threads.caseId, staffName: staffUsers.name })
           .from(messages)
@@ -194,7 +196,7 @@ async function loadTimeline(
           .orderBy(desc(messages.createdAt))
           .limit(TIMELINE_LIMIT)
       : [],
-    want("dispute") ? tx.select().from(disputes).where(eq(disputes.debtorId, input.debtorId)).limit(TIMELINE_LIMIT) : [],
+    () => want("dispute") ? tx.select().from(disputes).where(eq(disputes.debtorId, input.debtorId)).limit(TIMELINE_LIMIT) : [],
   ]);
 
   for (const l of letters) out.push(entry({ at: (l.sentAt ?? l.scheduledFor).toISOString(), kind: "letter", what: `letter.${l.status}`, caseNumber: cn(l.caseId), text: l.kind }));

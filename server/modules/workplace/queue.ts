@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gt, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
-import type { Db, Queryable } from "../../db/client";
+import { readAll, type Db, type Queryable } from "../../db/client";
 import { cases, creditors, debtors, paymentAllocations, paymentPromises, staffUsers, workItems, workItemViews } from "../../db/schema";
 import { todayInStockholm } from "../../domain/calendar";
 import { DomainError } from "../../domain/errors";
@@ -81,8 +81,9 @@ export async function listQueue(db: Db, input: { staffId: string; filters: Queue
     input.staffId,
     async (tx) => {
       await settlePromises(tx, now);
-      const [rows, totals, assignees, creditorRows] = await Promise.all([
-        tx
+      const [rows, totals, assignees, creditorRows] = await readAll(tx, [
+        () =>
+          tx
           .select({
             id: workItems.id,
             kind: workItems.kind,
@@ -110,15 +111,16 @@ export async function listQueue(db: Db, input: { staffId: string; filters: Queue
           .orderBy(sql`${workItems.status} = 'waiting_on_debtor'`, asc(workItems.dueBy), asc(workItems.id))
           .limit(QUEUE_PAGE_SIZE)
           .offset((page - 1) * QUEUE_PAGE_SIZE),
-        tx
+        () =>
+          tx
           .select({
             total: count(),
             overdue: sql<number>`count(*) filter (where ${workItems.status} = 'open' and ${workItems.dueBy} < ${now.toISOString()}::timestamptz)`.mapWith(Number),
           })
           .from(workItems)
           .where(where),
-        tx.select({ id: staffUsers.id, name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.active, true)).orderBy(asc(staffUsers.name)),
-        tx.select({ id: creditors.id, name: creditors.name }).from(creditors).orderBy(asc(creditors.name)),
+        () => tx.select({ id: staffUsers.id, name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.active, true)).orderBy(asc(staffUsers.name)),
+        () => tx.select({ id: creditors.id, name: creditors.name }).from(creditors).orderBy(asc(creditors.name)),
       ]);
       return {
         items: rows.map((r) => ({ ...r, dueBy: r.dueBy.toISOString(), createdAt: r.createdAt.toISOString(), viewers: r.viewers ?? [], supportNeed: Boolean(r.supportNeed) })),
