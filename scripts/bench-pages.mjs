@@ -88,7 +88,7 @@ if (!lighthouse) {
   ];
   // Lighthouse varies from run to run on a shared machine; as its docs advise, each page is run
   // several times and the run with the median performance score is the one reported.
-  const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+  const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
   for (const [name, path, pageCookie = cookie] of pages) {
     const reports = [];
     for (let i = 0; i < runs + 2 && reports.length < runs; i++) {
