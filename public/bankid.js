@@ -9,11 +9,20 @@
   if (!box || box.dataset.started) return;
   box.dataset.started = "1";
   const form = box.querySelector("form[data-bankid-continue]");
+  // Sent once the page has loaded: a submit made while the browser is still loading the page can
+  // be dropped by it. If the browser has not started to leave the page a while later, the submit
+  // was lost and is sent again; one that is under way, however slow, is left to finish.
+  let leaving = false;
+  addEventListener("beforeunload", () => (leaving = true));
+  const submit = () => {
+    form.requestSubmit();
+    setTimeout(() => leaving || submit(), 3000);
+  };
   const finish = () => {
-    if (form && !box.dataset.done) {
-      box.dataset.done = "1";
-      form.requestSubmit();
-    }
+    if (!form || box.dataset.done) return;
+    box.dataset.done = "1";
+    if (document.readyState === "complete") submit();
+    else addEventListener("load", submit, { once: true });
   };
   if (box.dataset.bankidWait === "complete") return finish();
   const texts = JSON.parse(box.dataset.texts || "{}");
