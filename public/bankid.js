@@ -3,54 +3,50 @@
 // answered (or the order failed) submits "continue" for the server to finish. Without this file the
 // page refreshes itself and the person presses "continue".
 (() => {
-  const result = document.getElementById("bankid-result");
-  if (result) result.focus();
-  const box = document.querySelector("[data-bankid-wait]");
-  if (!box || box.dataset.started) return;
-  box.dataset.started = "1";
-  const form = box.querySelector("form[data-bankid-continue]");
-  // Sent once the page has loaded: a submit made while the browser is still loading the page can
-  // be dropped by it. If the browser has not started to leave the page a while later, the submit
-  // was lost and is sent again; one that is under way, however slow, is left to finish.
-  let leaving = false;
-  addEventListener("beforeunload", () => (leaving = true));
-  const submit = () => {
-    form.requestSubmit();
-    setTimeout(() => leaving || submit(), 3000);
-  };
-  const finish = () => {
-    if (!form || box.dataset.done) return;
-    box.dataset.done = "1";
-    if (document.readyState === "complete") submit();
-    else addEventListener("load", submit, { once: true });
-  };
-  if (box.dataset.bankidWait === "complete") return finish();
-  const texts = JSON.parse(box.dataset.texts || "{}");
-  const qr = box.querySelector("[data-bankid-qr]");
-  const status = box.querySelector("[data-bankid-status]");
-  let errors = 0;
-  const tick = async () => {
-    try {
-      const response = await fetch("/api/trpc/auth.bankid.poll", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ json: { orderId: box.dataset.order } }),
-      });
-      if (!response.ok) throw new Error(String(response.status));
-      const order = (await response.json()).result.data.json;
-      errors = 0;
-      if (order.status !== "pending") return finish();
-      if (qr && order.qrSvg && order.qr !== qr.getAttribute("data-qr")) {
-        qr.innerHTML = order.qrSvg;
-        qr.setAttribute("data-qr", order.qr);
+  const run = () => {
+    const result = document.getElementById("bankid-result");
+    if (result) result.focus();
+    const box = document.querySelector("[data-bankid-wait]");
+    if (!box || box.dataset.started) return;
+    box.dataset.started = "1";
+    const form = box.querySelector("form[data-bankid-continue]");
+    const finish = () => {
+      if (form && !box.dataset.done) {
+        box.dataset.done = "1";
+        form.requestSubmit();
       }
-      const text = texts[order.rfa];
-      if (status && text && status.textContent !== text) status.textContent = text;
-    } catch {
-      // A dropped request is retried; only a lasting failure hands over to the server.
-      if (++errors >= 4) return finish();
-    }
+    };
+    if (box.dataset.bankidWait === "complete") return finish();
+    const texts = JSON.parse(box.dataset.texts || "{}");
+    const qr = box.querySelector("[data-bankid-qr]");
+    const status = box.querySelector("[data-bankid-status]");
+    let errors = 0;
+    const tick = async () => {
+      try {
+        const response = await fetch("/api/trpc/auth.bankid.poll", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ json: { orderId: box.dataset.order } }),
+        });
+        if (!response.ok) throw new Error(String(response.status));
+        const order = (await response.json()).result.data.json;
+        errors = 0;
+        if (order.status !== "pending") return finish();
+        if (qr && order.qrSvg && order.qr !== qr.getAttribute("data-qr")) {
+          qr.innerHTML = order.qrSvg;
+          qr.setAttribute("data-qr", order.qr);
+        }
+        const text = texts[order.rfa];
+        if (status && text && status.textContent !== text) status.textContent = text;
+      } catch {
+        // A dropped request is retried; only a lasting failure hands over to the server.
+        if (++errors >= 4) return finish();
+      }
+      setTimeout(tick, 1000);
+    };
     setTimeout(tick, 1000);
   };
-  setTimeout(tick, 1000);
+  // React puts this script in the head, and from the cache it can run before the body is read.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run, { once: true });
+  else run();
 })();
