@@ -16,6 +16,9 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["**/*.test.ts"],
+          // Test files share a worker's loaded modules instead of loading them again each: no test
+          // mocks a module or changes the environment, and the unit tests take a third of the time.
+          isolate: false,
           exclude: ["**/*.int.test.ts", "node_modules/**", "e2e/**", ".next/**"],
           env: { TZ: "UTC", KVITT_DEMO: "1" },
         },
@@ -32,6 +35,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Two cores: keep PGlite instances few.
           maxWorkers: 2,
+          // As for the unit tests: each file opens its own database, and shares only loaded code.
+          isolate: false,
           sequence: { groupOrder: 1 },
         },
       },
