@@ -75,16 +75,23 @@ function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The digit at `i` of `value` as a number, or NaN for anything else. */
+function digitAt(value: string, i: number): number {
+  const code = value.charCodeAt(i) - 48;
+  return code >= 0 && code <= 9 ? code : Number.NaN;
+}
 
-/** The day number of a real date from year 1000 to 9999, or NaN for anything else. */
+/**
+ * The day number of a real date from year 1000 to 9999, or NaN for anything else. Read character
+ * by character (YYYY-MM-DD, ten of them): the ledger reads dates a great many times.
+ */
 function dayNumber(value: string): number {
-  const match = ISO_DATE.exec(value);
-  if (!match) return Number.NaN;
-  const y = Number(match[1]);
-  const m = Number(match[2]);
-  const d = Number(match[3]);
-  if (y < 1000 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return Number.NaN;
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return Number.NaN;
+  const y = digitAt(value, 0) * 1000 + digitAt(value, 1) * 100 + digitAt(value, 2) * 10 + digitAt(value, 3);
+  const m = digitAt(value, 5) * 10 + digitAt(value, 6);
+  const d = digitAt(value, 8) * 10 + digitAt(value, 9);
+  // NaN fails every comparison, so a non-digit anywhere ends here too.
+  if (!(y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m))) return Number.NaN;
   return dayNumberOf(y, m, d);
 }
 

@@ -44,6 +44,15 @@ describe("rateOn", () => {
     expect(rateOn("2022-06-01", shuffled, 800)).toBe(1000);
   });
 
+  it("reads a table again after it has changed, though its sorted copy is kept", () => {
+    const table: RatePeriod[] = [{ from: "2025-01-01", referenceRateBp: 300 }];
+    expect(rateOn("2025-08-01", table, 800)).toBe(1100);
+    table.push({ from: "2025-07-01", referenceRateBp: 200 });
+    expect(rateOn("2025-08-01", table, 800)).toBe(1000);
+    table[1] = { from: "2025-09-01", referenceRateBp: 100 };
+    expect(rateOn("2025-08-01", table, 800)).toBe(1100);
+  });
+
   it("refuses an empty table", () => {
     expect(() => rateOn("2026-01-01", [], 800)).toThrow(expect.objectContaining({ code: "no_reference_rate" }));
   });

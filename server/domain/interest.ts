@@ -36,9 +36,26 @@ function byFrom<T extends { from: IsoDate }>(a: T, b: T): number {
  */
 export function rateOn(date: IsoDate, rates: RatePeriod[], marginBp: number): number {
   if (rates.length === 0) throw new DomainError("no_reference_rate", "the reference-rate table is empty");
-  const sorted = [...rates].sort(byFrom);
-  const inForce = sorted.filter((r) => r.from <= date).at(-1) ?? sorted[0]!;
+  const sorted = sortedRates(rates);
+  let inForce = sorted[0]!;
+  for (const r of sorted) {
+    if (r.from > date) break;
+    inForce = r;
+  }
   return inForce.referenceRateBp + marginBp;
+}
+
+/**
+ * A rate table in date order. One table is read for every case and every day that is worked out,
+ * so its sorted copy is kept beside it; a copy, so that a table changed in place is sorted again.
+ */
+const sortedTables = new WeakMap<RatePeriod[], { source: RatePeriod[]; sorted: RatePeriod[] }>();
+function sortedRates(rates: RatePeriod[]): RatePeriod[] {
+  const known = sortedTables.get(rates);
+  if (known && known.source.length === rates.length && known.source.every((r, i) => r === rates[i])) return known.sorted;
+  const sorted = [...rates].sort(byFrom);
+  sortedTables.set(rates, { source: [...rates], sorted });
+  return sorted;
 }
 
 export interface InterestSegment {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, date, foreignKey, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { cases, charges } from "./cases";
 import { debtors } from "./debtors";
 import { instalments } from "./plans";
@@ -56,6 +56,8 @@ export const payments = pgTable(
     check("payments_refund_within", sql`${t.refundedOre} >= 0 and ${t.refundedOre} <= ${t.amountOre}`),
     index("payments_overpaid_idx").on(t.createdAt).where(sql`${t.overpaymentOre} > ${t.refundedOre}`),
     index("payments_case_idx").on(t.caseId),
+    // What an allocation's foreign key points at: a payment together with the case it was booked on.
+    uniqueIndex("payments_id_case_idx").on(t.id, t.caseId),
     index("payments_unmatched_idx").on(t.status).where(sql`${t.status} = 'unmatched'`),
   ],
 );
@@ -65,12 +67,9 @@ export const paymentAllocations = pgTable(
   "payment_allocations",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    paymentId: uuid("payment_id")
-      .notNull()
-      .references(() => payments.id),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id),
+    paymentId: uuid("payment_id").notNull(),
+    /** Always the payment's own case (the foreign key below says so); that case exists (payments' key). */
+    caseId: uuid("case_id").notNull(),
     component: allocationComponentEnum("component").notNull(),
     chargeId: uuid("charge_id").references(() => charges.id),
     amountOre: bigint("amount_ore", { mode: "number" }).notNull(),
@@ -78,7 +77,11 @@ export const paymentAllocations = pgTable(
   },
   (t) => [
     check("payment_allocations_positive", sql`${t.amountOre} > 0`),
-    index("payment_allocations_case_idx").on(t.caseId), index("payment_allocations_payment_idx").on(t.paymentId)],
+    // One check per row for both columns: the payment exists and was booked on this very case.
+    foreignKey({ name: "payment_allocations_payment_case_fk", columns: [t.paymentId, t.caseId], foreignColumns: [payments.id, payments.caseId] }),
+    index("payment_allocations_case_idx").on(t.caseId),
+    index("payment_allocations_payment_idx").on(t.paymentId),
+  ],
 );
 
 /** A payment the debtor started (Swish request, card checkout) that has not arrived yet. */

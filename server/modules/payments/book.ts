@@ -151,6 +151,40 @@ const PAYMENT_COLUMNS = [
   "source_channel",
   "attribution_source",
 ] as const;
+/** A payments row with every column of PAYMENT_COLUMNS in one literal: one shape for all rows. */
+function paymentRow(
+  item: BookItem,
+  id: string,
+  caseId: string | null,
+  status: "booked" | "unmatched",
+  unmatchedReason: UnmatchedReason | null,
+  overpaymentOre: number,
+  instalmentId: string | null,
+  details: Record<string, unknown> | null,
+): Record<string, unknown> {
+  return {
+    id,
+    case_id: caseId,
+    method: item.method,
+    status,
+    amount_ore: item.amountOre,
+    idempotency_key: item.idempotencyKey,
+    external_reference: item.externalReference ?? null,
+    ocr_reference: item.ocrReference ?? null,
+    payer_name: item.payerName ?? null,
+    booked_on: item.bookedOn,
+    overpayment_ore: overpaymentOre,
+    unmatched_reason: unmatchedReason,
+    instalment_id: instalmentId,
+    request_id: item.requestId ?? null,
+    details,
+    // A deep link opened in the session; otherwise the letter trail may fill these in later.
+    source_outbox_id: item.attribution ? item.attribution.outboxId : null,
+    source_channel: item.attribution ? item.attribution.channel : null,
+    attribution_source: item.attribution ? "deep_link" : null,
+  };
+}
+
 const ALLOCATION_COLUMNS = ["id", "payment_id", "case_id", "component", "charge_id", "amount_ore", "booked_on"] as const;
 const AUDIT_COLUMNS = ["actor_kind", "actor_id", "action", "subject_kind", "subject_id", "debtor_id", "details"] as const;
 
@@ -210,8 +244,9 @@ export async function bookPayments(tx: Tx, items: BookItem[], actor: Actor): Pro
   const instalmentPaid = new Map<string, { amountOre: number; on: IsoDate }>();
 
   const outcomes: BookOutcome[] = [];
-  const paymentRows: Record<string, unknown>[] = [];
-  const allocationRows: Record<string, unknown>[] = [];
+  // The rows of the stretch being worked out; handed to the writer, and let go, at each stretch's end.
+  let paymentRows: Record<string, unknown>[] = [];
+  let allocationRows: Record<string, unknown>[] = [];
   const paidCases = new Map<string, IsoDate>();
   const seen = new Set<string>();
 
@@ -238,21 +273,9 @@ export async function bookPayments(tx: Tx, items: BookItem[], actor: Actor): Pro
     else if (!item.caseId && !item.referenceChecked) unmatchedReason = "wrong_reference";
     else if (CLOSED.has(entry.status)) unmatchedReason = "case_closed";
 
-    const base = {
-      id: paymentId,
-      method: item.method,
-      amount_ore: item.amountOre,
-      idempotency_key: item.idempotencyKey,
-      external_reference: item.externalReference ?? null,
-      ocr_reference: item.ocrReference ?? null,
-      payer_name: item.payerName ?? null,
-      booked_on: item.bookedOn,
-      request_id: item.requestId ?? null,
-      ...(item.attribution ? { source_outbox_id: item.attribution.outboxId, source_channel: item.attribution.channel, attribution_source: "deep_link" } : {}),
-    };
     if (unmatchedReason || !entry) {
       const details = { ...item.details, ...(matchedId ? { suggestedCaseId: matchedId } : {}) };
-      paymentRows.push({ ...base, case_id: null, instalment_id: null, status: "unmatched", unmatched_reason: unmatchedReason, overpayment_ore: 0, details });
+      paymentRows.push(paymentRow(item, paymentId, null, "unmatched", unmatchedReason ?? null, 0, null, details));
       outcomes.push({ idempotencyKey: item.idempotencyKey, paymentId, status: "unmatched", caseId: null, allocatedOre: 0, overpaymentOre: 0, casePaid: false, unmatchedReason });
       return;
     }
@@ -277,7 +300,7 @@ export async function bookPayments(tx: Tx, items: BookItem[], actor: Actor): Pro
       const sofar = instalmentPaid.get(item.instalmentId);
       instalmentPaid.set(item.instalmentId, { amountOre: (sofar?.amountOre ?? 0) + item.amountOre, on: item.bookedOn });
     }
-    paymentRows.push({ ...base, case_id: entry.id, instalment_id: item.instalmentId ?? null, status: "booked", unmatched_reason: null, overpayment_ore: overpaymentOre, details: item.details ?? null });
+    paymentRows.push(paymentRow(item, paymentId, entry.id, "booked", null, overpaymentOre, item.instalmentId ?? null, item.details ?? null));
     outcomes.push({ idempotencyKey: item.idempotencyKey, paymentId, status: "booked", caseId: entry.id, allocatedOre, overpaymentOre, casePaid });
   };
 
@@ -285,12 +308,14 @@ export async function bookPayments(tx: Tx, items: BookItem[], actor: Actor): Pro
   const writes = statementChain();
   const now = new Date();
   const dueBy = { unmatched: workItemDueBy("unmatched_payment", now), overpayment: workItemDueBy("overpayment", now) };
-  let written = { payments: 0, allocations: 0, outcomes: 0 };
+  let writtenOutcomes = 0;
   const writeSoFar = () => {
-    const payments = paymentRows.slice(written.payments);
-    const allocations = allocationRows.slice(written.allocations);
-    const settled = outcomes.slice(written.outcomes);
-    written = { payments: paymentRows.length, allocations: allocationRows.length, outcomes: outcomes.length };
+    const payments = paymentRows;
+    const allocations = allocationRows;
+    paymentRows = [];
+    allocationRows = [];
+    const settled = outcomes.slice(writtenOutcomes);
+    writtenOutcomes = outcomes.length;
     const rowOf = new Map(payments.map((p) => [p.id as string, p as { ocr_reference: string | null; amount_ore: number }]));
     for (const row of payments) if (row.status === "booked") trail.attribute(row);
     if (payments.length > 0) writes.send(() => tx.execute(insertMany(paymentsTable, PAYMENT_COLUMNS, payments)));

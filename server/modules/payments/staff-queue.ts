@@ -115,10 +115,11 @@ export async function assignPayment(db: Db, input: { staffId: string; paymentId:
     const [ledger] = await loadDebtorLedgers(tx, { debtorId: target.debtorId, caseId: target.id, asOf: today });
     const balance = ledger!.balance;
     const { allocations, overpaymentOre } = balance.leftOre > 0 ? allocatePayment(payment.amountOre, balance, ledger!.policy?.allocationOrder ?? DEFAULT_ALLOCATION_ORDER) : { allocations: [], overpaymentOre: payment.amountOre };
+    // The payment is on the case first: its allocations name the payment and that case together.
+    await tx.update(payments).set({ caseId: target.id, status: "booked", overpaymentOre, unmatchedReason: null }).where(eq(payments.id, payment.id));
     if (allocations.length > 0) {
       await tx.insert(paymentAllocations).values(allocations.map((a) => ({ paymentId: payment.id, caseId: target.id, component: a.component, chargeId: a.chargeId ?? null, amountOre: a.amountOre, bookedOn: today })));
     }
-    await tx.update(payments).set({ caseId: target.id, status: "booked", overpaymentOre, unmatchedReason: null }).where(eq(payments.id, payment.id));
     const paid = balance.leftOre - (payment.amountOre - overpaymentOre) <= 0;
     if (paid && target.status !== "paid") {
       await tx.update(cases).set({ status: "paid", interestStoppedOn: today, closedOn: today, updatedAt: input.now }).where(eq(cases.id, target.id));
