@@ -44,7 +44,7 @@ describe("rateOn", () => {
     expect(rateOn("2022-06-01", shuffled, 800)).toBe(1000);
   });
 
-  it("reads a table again after it has changed, though its sorted copy is kept", () => {
+  it("reads a table as it is now, after it has changed", () => {
     const table: RatePeriod[] = [{ from: "2025-01-01", referenceRateBp: 300 }];
     expect(rateOn("2025-08-01", table, 800)).toBe(1100);
     table.push({ from: "2025-07-01", referenceRateBp: 200 });

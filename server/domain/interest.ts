@@ -45,17 +45,10 @@ export function rateOn(date: IsoDate, rates: RatePeriod[], marginBp: number): nu
   return inForce.referenceRateBp + marginBp;
 }
 
-/**
- * A rate table in date order. One table is read for every case and every day that is worked out,
- * so its sorted copy is kept beside it; a copy, so that a table changed in place is sorted again.
- */
-const sortedTables = new WeakMap<RatePeriod[], { source: RatePeriod[]; sorted: RatePeriod[] }>();
+/** A rate table in date order: the table itself when it already is (as read from the database), without copying it. */
 function sortedRates(rates: RatePeriod[]): RatePeriod[] {
-  const known = sortedTables.get(rates);
-  if (known && known.source.length === rates.length && known.source.every((r, i) => r === rates[i])) return known.sorted;
-  const sorted = [...rates].sort(byFrom);
-  sortedTables.set(rates, { source: [...rates], sorted });
-  return sorted;
+  for (let i = 1; i < rates.length; i++) if (rates[i - 1]!.from > rates[i]!.from) return [...rates].sort(byFrom);
+  return rates;
 }
 
 export interface InterestSegment {
