@@ -28,7 +28,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Set by proxy.ts for every page; the script is also allowed by 'self'.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang={locale}>
+    // public/enhance.js marks <html> data-enhanced before React, where a page has it, hydrates.
+    <html lang={locale} suppressHydrationWarning>
       <body className="min-h-dvh flex flex-col">
         {/* Copy buttons and error-summary focus, on pages with React and on pages without it. */}
         <script src={assetUrl("enhance.js")} async nonce={nonce} />
